@@ -1,0 +1,59 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+import sitemap from '@astrojs/sitemap';
+import node from '@astrojs/node';
+import tailwindcss from '@tailwindcss/vite';
+
+// One place for the public address: canonical URLs, the sitemap and RSS are built from it.
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
+
+/**
+ * Astro 7 on Vite 8 warns once per MDX file that its "use astro:head-inject" directive may not be
+ * preserved. It is harmless and would bury real warnings, so this plugin drops that one log only.
+ * @type {import('vite').Plugin}
+ */
+const quietHeadInjectDirective = {
+  name: 'quiet-head-inject-directive',
+  onLog(_level, log) {
+    if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return false;
+  },
+};
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  // Content pages are prerendered; only routes that say `prerender = false` run on the server.
+  output: 'static',
+  adapter: node({
+    // Middleware mode: scripts/server.mjs owns the HTTP server, so every response gets our headers.
+    mode: 'middleware',
+    // Writes each static page's CSP into dist so the server can send it as a header.
+    staticHeaders: true,
+    // The adapter's default is 1 GB; our largest legitimate body is a signup form.
+    bodySizeLimit: 16 * 1024,
+  }),
+  integrations: [mdx(), preact(), sitemap({ filter: (page) => !page.includes('/newsletter/confirm/') && !page.includes('/newsletter/unsubscribe/') && !page.includes('/newsletter/check-your-inbox/') })],
+  security: {
+    checkOrigin: true,
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-src 'none'",
+        "worker-src 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
+  prefetch: false,
+  vite: {
+    plugins: [tailwindcss(), quietHeadInjectDirective],
+  },
+});

@@ -1,0 +1,61 @@
+// Every collection and its schema, in one file. Editors work in the top-level content/ folder.
+import { defineCollection, reference } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { contentDir } from './lib/content-location';
+
+const source = z.object({
+  /** What the linked page is called, as its publisher titles it. */
+  title: z.string().min(3),
+  /** Who published it (a company, university or government body). */
+  publisher: z.string().min(2),
+  /** Year of publication, when known. */
+  year: z.number().int().min(1990).max(2100).optional(),
+  /** Full https address of the page. */
+  url: z.url({ protocol: /^https$/ }),
+});
+
+const articles = defineCollection({
+  // Load MDX files from content/articles; the file name is the URL slug.
+  loader: glob({ pattern: '**/*.mdx', base: `${contentDir}/articles` }),
+  schema: ({ image }) =>
+    z
+      .object({
+        title: z.string().min(10).max(90),
+        /** The dek: a one-sentence summary shown under the title and used as the meta description. */
+        description: z.string().min(50).max(200),
+        pubDate: z.coerce.date(),
+        updatedDate: z.coerce.date().optional(),
+        author: reference('authors'),
+        topics: z.array(reference('topics')).min(1),
+        category: z.enum(['Insider comment', 'Guide', 'Checklist', 'Data']),
+        draft: z.boolean().default(false),
+        hero: z.object({ image: image(), alt: z.string().min(5) }).optional(),
+        sources: z.array(source).default([]),
+      })
+      .refine((a) => !a.updatedDate || a.updatedDate >= a.pubDate, {
+        message: 'updatedDate must be on or after pubDate',
+        path: ['updatedDate'],
+      }),
+});
+
+const authors = defineCollection({
+  loader: glob({ pattern: '**/*.json', base: `${contentDir}/authors` }),
+  schema: z.object({
+    name: z.string().min(2),
+    /** True when the byline is a pen name; the author page says so. */
+    penName: z.boolean().default(false),
+    role: z.string().min(2),
+    bio: z.string().min(40),
+  }),
+});
+
+const topics = defineCollection({
+  loader: glob({ pattern: '**/*.json', base: `${contentDir}/topics` }),
+  schema: z.object({
+    name: z.string().min(2),
+    description: z.string().min(40),
+  }),
+});
+
+export const collections = { articles, authors, topics };
