@@ -1,0 +1,61 @@
+// The filtered views of /jobs/. Every combination of one location and one function has its own static
+// page, so a filtered list is a plain link that works without JavaScript; the page script uses the
+// same paths when it filters in place and updates the address bar.
+import type { Job } from './schema';
+import { FUNCTIONS, LOCATIONS, type FunctionSlug, type LocationSlug } from './taxonomy';
+
+export interface JobFilter {
+  location?: LocationSlug;
+  function?: FunctionSlug;
+}
+
+/** /jobs/, /jobs/location/<l>/, /jobs/function/<f>/ or /jobs/location/<l>/function/<f>/ */
+export function filterPath(filter: JobFilter, base = '/'): string {
+  const parts = [
+    ...(filter.location ? ['location', filter.location] : []),
+    ...(filter.function ? ['function', filter.function] : []),
+  ];
+  return `${base.replace(/\/?$/, '/')}jobs/${parts.map((part) => `${part}/`).join('')}`;
+}
+
+/** The page heading for a view, e.g. "Risk jobs in London"; labels are the taxonomy's display names. */
+export function filterHeading(labels: { location?: string; function?: string }): string {
+  const what = labels.function ? `${labels.function} jobs` : 'Finance jobs';
+  return labels.location ? `${what} in ${labels.location}` : what;
+}
+
+export function locationSlugOf(job: Pick<Job, 'location'>): LocationSlug {
+  return LOCATIONS.find((l) => l.label === job.location)!.slug;
+}
+
+export function functionSlugOf(job: Pick<Job, 'function'>): FunctionSlug {
+  return FUNCTIONS.find((f) => f.label === job.function)!.slug;
+}
+
+export function matchesFilter(job: Pick<Job, 'location' | 'function'>, filter: JobFilter): boolean {
+  return (
+    (!filter.location || locationSlugOf(job) === filter.location) &&
+    (!filter.function || functionSlugOf(job) === filter.function)
+  );
+}
+
+/**
+ * The filter choices offered: the locations and functions that at least one open role has, in the
+ * taxonomy's order (an option that can never match anything is noise).
+ */
+export function filterOptions(jobs: readonly Pick<Job, 'location' | 'function'>[]) {
+  return {
+    locations: LOCATIONS.filter((l) => jobs.some((job) => job.location === l.label)),
+    functions: FUNCTIONS.filter((f) => jobs.some((job) => job.function === f.label)),
+  };
+}
+
+/** Every view that gets a static page: all roles, each option alone, and each location-function pair. */
+export function filterViews(jobs: readonly Pick<Job, 'location' | 'function'>[]): JobFilter[] {
+  const { locations, functions } = filterOptions(jobs);
+  const locationChoices = [undefined, ...locations.map((l) => l.slug)];
+  const functionChoices = [undefined, ...functions.map((f) => f.slug)];
+  return locationChoices.flatMap((location) =>
+    functionChoices.map((fn): JobFilter => ({ location, function: fn })),
+  );
+}
