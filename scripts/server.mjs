@@ -3,10 +3,12 @@
 import http from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const root = resolve(fileURLToPath(new URL('../dist/client/', import.meta.url)));
-const { handler } = await import(new URL('../dist/server/entry.mjs', import.meta.url).href);
+// DIST_DIR lets tests serve a copy of a build while another build rewrites dist/.
+const dist = resolve(process.env.DIST_DIR ?? fileURLToPath(new URL('../dist/', import.meta.url)));
+const root = join(dist, 'client');
+const { handler } = await import(pathToFileURL(join(dist, 'server', 'entry.mjs')).href);
 
 const types = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
