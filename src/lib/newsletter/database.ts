@@ -1,0 +1,31 @@
+// Opens DATA_DIR/newsletter.sqlite with the settings every connection needs, then migrates it.
+
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { migrate } from './migrations.ts';
+
+export const DATABASE_FILE = 'newsletter.sqlite';
+
+export function databasePath(dataDir: string): string {
+  return join(dataDir, DATABASE_FILE);
+}
+
+export function openDatabase(dataDir: string): DatabaseSync {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new DatabaseSync(databasePath(dataDir));
+  // WAL lets the CLI read while the server writes; busy_timeout makes a second writer wait instead of failing.
+  db.exec('PRAGMA busy_timeout = 5000');
+  db.exec('PRAGMA journal_mode = WAL');
+  // FULL syncs the WAL on every commit, so an acknowledged signup survives a power cut, not just a crash.
+  db.exec('PRAGMA synchronous = FULL');
+  db.exec('PRAGMA foreign_keys = ON');
+  migrate(db);
+  return db;
+}
+
+/** "ok" when SQLite finds the file sound; otherwise the problems it reports. */
+export function integrityCheck(db: DatabaseSync): string {
+  const rows = db.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[];
+  return rows.map((row) => row.integrity_check).join('\n');
+}

@@ -1,0 +1,68 @@
+// Confirmation tokens, unsubscribe signatures and the sealing of tokens waiting in the outbox.
+// The database never holds a usable token: confirm_tokens keeps SHA-256 hashes, and the outbox keeps
+// the token only encrypted with a key derived from NEWSLETTER_SECRET until the email has gone out.
+
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
+export const CONFIRM_TOKEN_BYTES = 32;
+export const CONFIRM_TOKEN_LIFETIME_MS = 48 * 60 * 60 * 1000;
+
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+const SIGNATURE_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+/** A fresh confirmation token: 32 random bytes as base64url (43 characters). */
+export function newConfirmToken(): string {
+  return randomBytes(CONFIRM_TOKEN_BYTES).toString('base64url');
+}
+
+/** Whether a string from a URL could be a token at all; anything else is rejected before hashing. */
+export function isTokenShaped(value: string): boolean {
+  return TOKEN_SHAPE.test(value);
+}
+
+/** The form in which tokens are stored and looked up. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** A random identifier for a subscriber, used in unsubscribe links instead of anything personal. */
+export function newSubscriberId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+function purposeKey(secret: string, purpose: string): Buffer {
+  return createHmac('sha256', secret).update(purpose).digest();
+}
+
+/** HMAC-SHA256 over the subscriber id, so unsubscribe links cannot be made up for other ids. */
+export function signSubscriberId(secret: string, subscriberId: string): string {
+  return createHmac('sha256', purposeKey(secret, 'unsubscribe-link')).update(subscriberId, 'utf8').digest('base64url');
+}
+
+/** Constant-time check of an unsubscribe signature. */
+export function verifySubscriberSignature(secret: string, subscriberId: string, signature: string): boolean {
+  if (!SIGNATURE_SHAPE.test(signature) || subscriberId.length === 0 || subscriberId.length > 64) return false;
+  const expected = Buffer.from(signSubscriberId(secret, subscriberId), 'base64url');
+  return timingSafeEqual(expected, Buffer.from(signature, 'base64url'));
+}
+
+/** Encrypts a token for the outbox (AES-256-GCM); the result is iv.tag.ciphertext in base64url. */
+export function sealToken(secret: string, token: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', purposeKey(secret, 'outbox-token'), iv);
+  const sealed = Buffer.concat([cipher.update(token, 'utf8'), cipher.final()]);
+  return [iv, cipher.getAuthTag(), sealed].map((part) => part.toString('base64url')).join('.');
+}
+
+/** Decrypts a sealed token; null when it was sealed with another secret or altered. */
+export function openToken(secret: string, sealed: string): string | null {
+  const [iv, tag, body] = sealed.split('.').map((part) => Buffer.from(part, 'base64url'));
+  if (!iv || !tag || !body || iv.length !== 12 || tag.length !== 16) return null;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', purposeKey(secret, 'outbox-token'), iv);
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+  } catch {
+    return null;
+  }
+}
