@@ -1,0 +1,44 @@
+// `npm test`: type check, unit tests, build, checks over dist/, then browser tests against the
+// production server. Stops at the first failing stage and says which one.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+function findBrowser() {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = candidates.find((p) => p && existsSync(p));
+  if (found) return found;
+  // On Debian as root we can install the distribution's Chromium ourselves.
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log('No Chromium found: installing Debian\'s chromium package...');
+    run('apt-get', ['update', '-qq'], 'apt-get update');
+    run('apt-get', ['install', '-y', '-qq', 'chromium'], 'install chromium');
+    if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  }
+  console.error('No Chromium browser found: install one (on Debian: `apt-get install -y chromium`) or set CHROME_PATH to its path.');
+  process.exit(1);
+}
+
+function run(command, args, stage) {
+  const started = Date.now();
+  console.log(`\n▶ ${stage}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    console.error(`\n✖ ${stage} failed after ${seconds} s`);
+    process.exit(result.status ?? 1);
+  }
+  console.log(`✔ ${stage} (${seconds} s)`);
+}
+
+const stages = process.argv.slice(2);
+const want = (s) => stages.length === 0 || stages.includes(s);
+process.env.CHROME_PATH ??= findBrowser();
+
+if (want('check')) run('npx', ['astro', 'check', '--minimumSeverity', 'warning'], 'type check (astro check)');
+if (want('check')) run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'], 'type check (tsc)');
+if (want('unit')) run('npm', ['run', 'data'], 'holiday data');
+if (want('unit')) run('npx', ['vitest', 'run'], 'unit tests');
+if (want('build')) run('npm', ['run', 'build'], 'build');
+if (want('dist')) run('npx', ['vitest', 'run', '--config', 'tests/build/vitest.config.ts'], 'checks over dist/');
+if (want('e2e')) run('npx', ['playwright', 'test'], 'browser tests');
+console.log('\nAll test stages passed.');
