@@ -1,4 +1,4 @@
-/** How the plan writes an instant for people: "Mon 7 Dec 2026, 09:30 GMT+8". */
+/** How the plan writes an instant for people: "Mon, 7 Dec 2026, 09:30 GMT+8". */
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 const zoneNameFormats = new Map<string, Intl.DateTimeFormat>();
 
