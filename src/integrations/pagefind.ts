@@ -1,10 +1,12 @@
 // Builds the site's search index with Pagefind's Node API once Astro has written every page,
-// and lets `astro dev` serve the last build's index so the search box works while writing.
+// lets `astro dev` serve the last build's index so the search box works while writing, and
+// builds the search UI as its own chunk that pages load only when a reader opens search.
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import type { Plugin } from 'vite';
 
 /** Folder of the search bundle inside the client output; the browser loads `${BASE_URL}pagefind/pagefind.js`. */
 export const bundleFolder = 'pagefind';
@@ -21,6 +23,20 @@ export const pageGlob = '**/index.html';
  * technology (heading-anchor labels, decorative glyphs). Layouts can add `data-pagefind-ignore` too.
  */
 export const excludedSelectors = ['nav', 'footer', 'form', '[aria-hidden="true"]', '[data-pagefind-ignore]'];
+
+/**
+ * Pagefind also writes its ready-made search UIs. This site draws its own results (markup and
+ * accessibility stay ours), so those bundles would only be dead weight in dist.
+ */
+export const unusedBundleFiles = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+];
 
 /** The site is written in English; one language keeps a single index even if a page forgets `lang`. */
 const siteLanguage = 'en';
@@ -68,6 +84,7 @@ export async function buildSearchIndex(dir: string): Promise<{ pageCount: number
 
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw failure(`write the index to ${outputPath}`, written.errors);
+    await Promise.all(unusedBundleFiles.map((name) => rm(path.join(outputPath, name), { force: true })));
 
     // addDirectory counts every file it read; the entry file counts the pages that made it into the index.
     const pageCount = await indexedPageCount(outputPath);
@@ -79,6 +96,34 @@ export async function buildSearchIndex(dir: string): Promise<{ pageCount: number
     // The Node API runs Pagefind as a child process; leaving it open would keep the build alive.
     await pagefind.close();
   }
+}
+
+/** The module through which the search bootstrap learns the URL of the search UI chunk. */
+export const searchUiModule = 'virtual:follow-through/search-ui';
+
+/**
+ * Emits `entry` (src/scripts/search/ui.ts) as a chunk of its own and exports its URL, so the bootstrap
+ * can load it with a script element instead of import(), which Vite 8 would wrap in its preload helper.
+ * In `astro dev` the URL is the source file's, which Vite serves as a module.
+ */
+export function searchUiChunk(entry: string): Plugin {
+  const resolved = `\0${searchUiModule}`;
+  let devUrl: string | undefined;
+  return {
+    name: 'follow-through:search-ui',
+    configResolved(config) {
+      devUrl = config.command === 'serve' ? `${withSlashes(config.base)}${path.relative(config.root, entry).split(path.sep).join('/')}` : undefined;
+    },
+    resolveId(id) {
+      return id === searchUiModule ? resolved : undefined;
+    },
+    load(id) {
+      if (id !== resolved) return undefined;
+      if (devUrl) return `export default ${JSON.stringify(devUrl)};`;
+      const reference = this.emitFile({ type: 'chunk', id: entry, name: 'search-ui' });
+      return `export default import.meta.ROLLUP_FILE_URL_${reference};`;
+    },
+  };
 }
 
 /** `/blog` and `/blog/` both become `/blog/`; `/` stays `/`. */
@@ -93,6 +138,11 @@ export default function pagefindSearch(): AstroIntegration {
   return {
     name: 'follow-through:pagefind',
     hooks: {
+      'astro:config:setup': ({ config, updateConfig }) => {
+        const entry = fileURLToPath(new URL('src/scripts/search/ui.ts', config.root));
+        updateConfig({ vite: { plugins: [searchUiChunk(entry)] } });
+      },
+
       'astro:config:done': ({ config, buildOutput }) => {
         // Static builds write pages to outDir; builds with on-demand routes write them to build.client.
         clientDir = fileURLToPath(buildOutput === 'server' ? config.build.client : config.outDir);
