@@ -5,6 +5,7 @@ import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import node from '@astrojs/node';
 import tailwindcss from '@tailwindcss/vite';
+import pagefindSearch from './src/integrations/pagefind.ts';
 
 // One place for the public address: canonical URLs, the sitemap and RSS are built from it.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -36,7 +37,7 @@ export default defineConfig({
     // The adapter's default is 1 GB; our largest legitimate body is a signup form.
     bodySizeLimit: 16 * 1024,
   }),
-  integrations: [mdx(), preact(), sitemap({ filter: (page) => !page.includes('/newsletter/confirm/') && !page.includes('/newsletter/unsubscribe/') && !page.includes('/newsletter/check-your-inbox/') })],
+  integrations: [mdx(), preact(), pagefindSearch(), sitemap({ filter: (page) => !page.includes('/newsletter/confirm/') && !page.includes('/newsletter/unsubscribe/') && !page.includes('/newsletter/check-your-inbox/') })],
   security: {
     checkOrigin: true,
     csp: {
