@@ -8,7 +8,7 @@ let cache: Promise<Article[]> | undefined;
 
 /** Drafts are listed only by the dev server, so editors can preview them. */
 export function getArticles(): Promise<Article[]> {
-  cache ??= getCollection('articles').then((all) => publishedArticles(all, new Date(), import.meta.env.DEV));
+  cache ??= getCollection('articles').then((all) => publishedArticles(all, new Date(), import.meta.env.MODE === 'development'));
   return cache;
 }
 
