@@ -37,7 +37,8 @@ export function pageWeight(page: BuiltPage): PageWeight {
     .reduce((n, l) => n + gzipSize(fileText(l.getAttribute('href')!)), 0);
   const styleTags = page.root.querySelectorAll('style').reduce((n, s) => n + gzipSize(s.text), 0);
   const hasIslands = page.root.querySelector('astro-island') !== null;
-  let eagerJs = 0;
+  // Inline scripts travel in the page's own gzip stream, so they are measured together, as sent.
+  const eagerTexts: string[] = [];
   let islandLoader = 0;
   const eagerModules = new Set<string>();
   for (const s of page.root.querySelectorAll('script')) {
@@ -51,8 +52,9 @@ export function pageWeight(page: BuiltPage): PageWeight {
     // Astro's inline island loader exists only because of an island; it counts against the island.
     const isIslandLoader = hasIslands && /astro-island|astro:visible|Astro\.(visible|load)/.test(s.text);
     if (isIslandLoader) islandLoader += gzipSize(s.text);
-    else eagerJs += gzipSize(s.text);
+    else eagerTexts.push(s.text);
   }
+  let eagerJs = eagerTexts.length > 0 ? gzipSize(eagerTexts.join('\n')) : 0;
   for (const m of eagerModules) eagerJs += gzipSize(fileText(m));
   const islandModules = new Set<string>();
   for (const island of page.root.querySelectorAll('astro-island')) {
