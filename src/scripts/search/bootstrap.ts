@@ -37,7 +37,8 @@ control?.addEventListener('click', (event) => {
 addEventListener('keydown', (event) => {
   const modifier = event.metaKey || event.ctrlKey;
   const typing = (event.target as HTMLElement).closest('input,textarea,select,[contenteditable]');
-  if (event.altKey || !(event.key === 'k' ? modifier : event.key === '/' && !modifier && !typing)) return;
+  // "K" too: with Caps Lock on, Ctrl-K reports an upper-case key.
+  if (event.altKey || !(/^k$/i.test(event.key) ? modifier : event.key === '/' && !modifier && !typing)) return;
   event.preventDefault();
   open();
 });
