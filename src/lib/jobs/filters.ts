@@ -18,10 +18,29 @@ export function filterPath(filter: JobFilter, base = '/'): string {
   return `${base.replace(/\/?$/, '/')}jobs/${parts.map((part) => `${part}/`).join('')}`;
 }
 
+/** The view a board address shows (the reverse of filterPath); undefined for any other address. */
+export function filterFromPath(pathname: string, base = '/'): JobFilter | undefined {
+  const prefix = `${base.replace(/\/?$/, '/')}jobs/`;
+  if (!pathname.startsWith(prefix)) return undefined;
+  const match = /^(?:location\/([a-z0-9-]+)\/)?(?:function\/([a-z0-9-]+)\/)?$/.exec(pathname.slice(prefix.length));
+  const location = LOCATIONS.find((l) => l.slug === match?.[1]);
+  const fn = FUNCTIONS.find((f) => f.slug === match?.[2]);
+  if (!match || (match[1] && !location) || (match[2] && !fn)) return undefined;
+  return { location: location?.slug, function: fn?.slug };
+}
+
 /** The page heading for a view, e.g. "Risk jobs in London"; labels are the taxonomy's display names. */
 export function filterHeading(labels: { location?: string; function?: string }): string {
   const what = labels.function ? `${labels.function} jobs` : 'Finance jobs';
   return labels.location ? `${what} in ${labels.location}` : what;
+}
+
+/** The display names of a view's options, for headings and titles. */
+export function filterLabels(filter: JobFilter): { location?: string; function?: string } {
+  return {
+    location: LOCATIONS.find((l) => l.slug === filter.location)?.label,
+    function: FUNCTIONS.find((f) => f.slug === filter.function)?.label,
+  };
 }
 
 export function locationSlugOf(job: Pick<Job, 'location'>): LocationSlug {

@@ -43,11 +43,3 @@ export function jobPostingJsonLd(job: Job, pageUrl: string) {
     url: pageUrl,
   };
 }
-
-/**
- * JSON for a <script type="application/ld+json"> block. `<` is written as \u003c so a value such as
- * "</script>" from a feed cannot close the block early; the JSON means exactly the same.
- */
-export function serializeJsonLd(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c');
-}

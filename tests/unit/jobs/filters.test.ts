@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterHeading, filterOptions, filterPath, filterViews, matchesFilter } from '../../../src/lib/jobs/filters';
+import { filterFromPath, filterHeading, filterLabels, filterOptions, filterPath, filterViews, matchesFilter } from '../../../src/lib/jobs/filters';
 
 describe('filterPath', () => {
   it.each([
@@ -13,6 +13,32 @@ describe('filterPath', () => {
   });
 });
 
+describe('filterFromPath', () => {
+  it.each([
+    '/jobs/',
+    '/jobs/location/hong-kong/',
+    '/jobs/function/risk/',
+    '/jobs/location/london/function/sales-and-trading/',
+  ])('reads back the view of %s', (path) => {
+    const filter = filterFromPath(path);
+    expect(filter && filterPath(filter)).toBe(path);
+  });
+
+  it.each([
+    '/jobs/quayfield-credit-risk-analyst-singapore/',
+    '/jobs/location/tokyo/',
+    '/jobs/function/risk/location/london/',
+    '/advice/',
+    '/jobs/location/london',
+  ])('is undefined for %s, which is not a board view', (path) => {
+    expect(filterFromPath(path)).toBeUndefined();
+  });
+
+  it('honours a base path', () => {
+    expect(filterFromPath('/careers/jobs/function/risk/', '/careers')).toEqual({ location: undefined, function: 'risk' });
+  });
+});
+
 describe('filterHeading', () => {
   it.each([
     [{}, 'Finance jobs'],
@@ -21,6 +47,15 @@ describe('filterHeading', () => {
     [{ location: 'London', function: 'Sales and trading' }, 'Sales and trading jobs in London'],
   ])('%o reads %s', (labels, heading) => {
     expect(filterHeading(labels)).toBe(heading);
+  });
+});
+
+describe('filterLabels', () => {
+  it('names the chosen options as readers see them', () => {
+    expect(filterHeading(filterLabels({ location: 'hong-kong', function: 'wealth-management' }))).toBe(
+      'Wealth management jobs in Hong Kong',
+    );
+    expect(filterLabels({})).toEqual({ location: undefined, function: undefined });
   });
 });
 
