@@ -1,0 +1,86 @@
+// Submits the newsletter form in place: JSON to the same endpoint, errors shown beside their
+// fields and announced, success shown without a reload. NewsletterForm.astro loads this script when
+// the reader first focuses a form; if it never loads, the form still posts normally.
+
+type Field = 'email' | 'consent';
+type Answer = { status?: string; errors?: Partial<Record<Field, string>> };
+
+const FIELDS: Field[] = ['email', 'consent'];
+const NETWORK_PROBLEM = 'We could not reach the server. Check your connection and try again.';
+const SERVER_PROBLEM = 'Something went wrong on our side. Please try again in a minute.';
+
+function enhance(form: HTMLFormElement): void {
+  if (form.dataset.enhanced) return;
+  form.dataset.enhanced = 'true';
+  const block = form.closest('section') ?? form;
+  const status = block.querySelector<HTMLElement>('[data-newsletter-status]')!;
+  const success = block.querySelector<HTMLElement>('[data-newsletter-success]')!;
+  const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+
+  function showErrors(errors: Partial<Record<Field, string>>): void {
+    for (const name of FIELDS) {
+      const input = form.elements.namedItem(name) as HTMLInputElement;
+      const message = block.querySelector<HTMLElement>(`[data-error-for="${name}"]`)!;
+      const text = errors[name] ?? '';
+      message.textContent = '';
+      if (text) {
+        const label = document.createElement('span');
+        label.className = 'sr-only';
+        label.textContent = 'Error: ';
+        message.append(label, text);
+      }
+      message.classList.toggle('hidden', !text);
+      if (text) input.setAttribute('aria-invalid', 'true');
+      else input.removeAttribute('aria-invalid');
+    }
+  }
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (button.disabled) return;
+    const data = new FormData(form);
+    const body = JSON.stringify({
+      email: String(data.get('email') ?? ''),
+      consent: data.get('consent') === 'yes',
+      website: String(data.get('website') ?? ''),
+    });
+    button.disabled = true;
+    status.textContent = 'Signing you up…';
+    let answer: Answer = {};
+    let code = 0;
+    try {
+      const response = await fetch(form.action, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body,
+      });
+      code = response.status;
+      answer = await response.json().catch(() => ({}));
+    } catch {
+      status.textContent = NETWORK_PROBLEM;
+      button.disabled = false;
+      return;
+    }
+    button.disabled = false;
+    if (code === 202) {
+      showErrors({});
+      status.textContent = '';
+      form.hidden = true;
+      success.hidden = false;
+      success.focus();
+      return;
+    }
+    const errors = answer.errors ?? {};
+    if (!errors.email && !errors.consent) {
+      status.textContent = SERVER_PROBLEM;
+      return;
+    }
+    showErrors(errors);
+    const messages = FIELDS.map((name) => errors[name]).filter(Boolean);
+    status.textContent = `The signup did not go through: ${messages.join(' ')}`;
+    const first = FIELDS.find((name) => errors[name]);
+    (form.elements.namedItem(first!) as HTMLInputElement).focus();
+  });
+}
+
+for (const form of document.querySelectorAll<HTMLFormElement>('form[data-newsletter-form]')) enhance(form);
