@@ -1,0 +1,99 @@
+// `npm run bench -- --articles N`: builds the whole site, search index included, on N generated
+// articles and prints one table of what it cost: wall time, time per page, peak memory, output and
+// index sizes, and a reader's first search (bytes and time) in a real browser against the
+// production server. Everything lives in .bench/run-<pid>/ and is removed afterwards (unless --keep).
+import { existsSync, rmSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildSite, folderStats } from './bench/build.ts';
+import { writeCorpus } from './bench/corpus.ts';
+import { measureFirstQuery, openBrowser } from './bench/search-probe.ts';
+import { startServer } from './bench/server.ts';
+import { markdownTable, type BenchmarkFigures } from './bench/table.ts';
+
+/** A word in most articles, so its index chunk and result list are as large as they get. */
+const commonQuery = 'interview';
+
+const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
+const { values } = parseArgs({ options: { articles: { type: 'string' }, keep: { type: 'boolean', default: false } } });
+const count = Number(values.articles);
+if (!Number.isInteger(count) || count < 1) {
+  console.error('Usage: npm run bench -- --articles <N> [--keep]   (N a whole number of at least 1)');
+  process.exit(2);
+}
+
+// Inside the project on purpose: Astro's loaders accept only content folders under the root, and
+// the built server bundle resolves its dependencies from the project's node_modules.
+const workRel = path.join('.bench', `run-${process.pid}`);
+const work = path.join(root, workRel);
+const paths = {
+  contentRel: path.join(workRel, 'content'),
+  content: path.join(work, 'content'),
+  dist: path.join(work, 'dist'),
+  cache: path.join(work, 'cache'),
+  data: path.join(work, 'data'),
+  log: path.join(work, 'build.log'),
+};
+const cleanUp = () => {
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    cleanUp();
+    process.exit(130);
+  });
+}
+const step = (text: string) => console.error(`[bench] ${text}`);
+
+try {
+  await mkdir(paths.data, { recursive: true });
+  // `npm run build` generates the planner's holiday data first; a fresh checkout has none yet.
+  if (!existsSync(path.join(root, 'src/lib/follow-up/holidays.generated.json'))) {
+    spawnSync(process.execPath, [path.join(root, 'scripts/generate-holidays.ts')], { cwd: root, stdio: 'inherit' });
+  }
+  step(`writing ${count} articles to ${paths.contentRel}`);
+  const corpus = await writeCorpus(paths.content, count, path.join(root, 'content'));
+  await writeFile(path.join(work, 'corpus.json'), JSON.stringify(corpus));
+
+  step(`building into ${path.relative(root, paths.dist)} (log: ${path.relative(root, paths.log)})`);
+  const build = await buildSite({ root, contentDir: paths.contentRel, outDir: paths.dist, cacheDir: paths.cache, logFile: paths.log });
+  const client = path.join(paths.dist, 'client');
+  const site = await folderStats(client, (file) => file.endsWith('.html'));
+  const dist = await folderStats(paths.dist);
+  const index = await folderStats(path.join(client, 'pagefind'));
+
+  step('measuring first searches in Chromium against the production server');
+  const published = corpus.articles.filter((a) => a.published);
+  const newest = published.reduce((a, b) => (b.pubDate > a.pubDate || (+b.pubDate === +a.pubDate && b.id < a.id) ? b : a));
+  const server = await startServer(root, paths.dist, paths.data);
+  const browser = await openBrowser();
+  let figures: BenchmarkFigures;
+  try {
+    const articleUrl = `${server.url}/advice/${newest.id}/`;
+    const common = await measureFirstQuery(browser, articleUrl, commonQuery);
+    const rare = await measureFirstQuery(browser, articleUrl, corpus.rareWord);
+    figures = {
+      articles: count,
+      published: published.length,
+      htmlPages: site.matching,
+      indexedPages: build.indexedPages,
+      wallMs: build.wallMs,
+      memory: build.memory,
+      distBytes: dist.bytes,
+      indexBytes: index.bytes,
+      common,
+      rare,
+    };
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  await writeFile(path.join(work, 'figures.json'), JSON.stringify(figures, null, 2));
+  console.log(markdownTable(figures));
+  if (values.keep) step(`kept ${workRel}`);
+} finally {
+  cleanUp();
+}

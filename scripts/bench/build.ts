@@ -1,0 +1,70 @@
+// Runs `astro build` on a generated content folder as a child process, the way `npm run build`
+// would, and measures it: wall time and the peak memory of the build's whole process tree.
+import { spawn } from 'node:child_process';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { watchMemory, type MemoryPeak } from './process-memory.ts';
+
+export interface BuildOptions {
+  root: string;
+  /** Relative to `root`: Astro's loaders only accept content folders inside the project. */
+  contentDir: string;
+  outDir: string;
+  cacheDir: string;
+  logFile: string;
+}
+
+export interface BuildResult {
+  wallMs: number;
+  memory: MemoryPeak;
+  /** Pages the Pagefind integration reported indexing. */
+  indexedPages: number;
+}
+
+/** Astro's own entry point, started with this very Node (24) rather than whatever `node` is on PATH. */
+function astroBin(root: string): string {
+  const require = createRequire(path.join(root, 'package.json'));
+  const manifest = require.resolve('astro/package.json');
+  const { bin } = JSON.parse(readFileSync(manifest, 'utf8')) as { bin: { astro: string } };
+  return path.join(path.dirname(manifest), bin.astro);
+}
+
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const log = createWriteStream(options.logFile);
+  const env: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: options.contentDir, ASTRO_CACHE_DIR: options.cacheDir, ASTRO_TELEMETRY_DISABLED: '1' };
+  // The jobs feed would add network time and other content; the benchmark builds local files only.
+  delete env.JOBS_FEED_URL;
+  const started = performance.now();
+  const child = spawn(process.execPath, [astroBin(options.root), 'build', '--outDir', options.outDir], { cwd: options.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const memory = watchMemory(child.pid!);
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  const wallMs = performance.now() - started;
+  const peak = memory.stop();
+  await new Promise<void>((resolve) => log.end(resolve));
+  const output = await readFile(options.logFile, 'utf8');
+  if (code !== 0) {
+    throw new Error(`astro build failed (exit ${code}); last lines of ${options.logFile}:\n${output.split('\n').slice(-40).join('\n')}`);
+  }
+  const indexed = /Indexed (\d+) pages for search/.exec(output);
+  return { wallMs, memory: peak, indexedPages: indexed ? Number(indexed[1]) : 0 };
+}
+
+/** Bytes of every file under `dir` and how many of them match `filter`. */
+export async function folderStats(dir: string, filter: (file: string) => boolean = () => true): Promise<{ bytes: number; matching: number }> {
+  let bytes = 0;
+  let matching = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    bytes += (await stat(file)).size;
+    if (filter(file)) matching++;
+  }
+  return { bytes, matching };
+}
