@@ -1,6 +1,9 @@
 // Search as a reader uses it, on the production server over the built site and its Pagefind index.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { expect, test, type Locator, type Page, type Request } from '@playwright/test';
+import { CONSENT_TEXT } from '../../src/lib/newsletter/consent';
 import { expectNoAxeViolations } from './support/axe';
 
 const article = '/advice/thank-you-note-after-interview/';
@@ -247,6 +250,34 @@ test.describe('the /search/ page', () => {
     await expect(first).toContainText('Interviewing');
     await expect(first).toContainText(shortDate);
   });
+});
+
+test('the index holds the main content of articles, topics, the planner and jobs, and no page chrome', async ({ page }) => {
+  // What the server hands to search: one fragment per indexed page (gzipped JSON after a signature).
+  const folder = join('dist', 'client', 'pagefind', 'fragment');
+  const pages = readdirSync(folder).map((name) => {
+    const text = gunzipSync(readFileSync(join(folder, name))).toString('utf8');
+    return JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string };
+  });
+  const urls = pages.map((p) => p.url);
+  expect(urls).toEqual(expect.arrayContaining([article, '/advice/interview-follow-through/', '/topics/offers/', '/tools/follow-up-planner/']));
+  const job = await liveJob(page);
+  expect(urls).toContain(job.path);
+  for (const url of urls) expect(url).toMatch(/^\/(advice\/[a-z0-9-]+|topics\/[a-z-]+|tools\/[a-z-]+|jobs\/[a-z0-9-]+)\/$/);
+  const chrome = ['Skip to main content', CONSENT_TEXT, 'sources are linked in every article', 'Boost your career', 'Latest jobs'];
+  for (const { url, content } of pages) {
+    for (const phrase of chrome) expect(content, `${url} should not index “${phrase}”`).not.toContain(phrase);
+  }
+});
+
+test('when the index cannot load, search says so and offers the advice index instead of a broken box', async ({ page }) => {
+  await page.route('**/pagefind/pagefind.js', (route) => route.fulfill({ status: 404, contentType: 'text/html', body: 'Not found' }));
+  await page.goto(article);
+  await page.keyboard.press('/');
+  const { dialog, box, status } = searchDialog(page);
+  await box.fill('offer');
+  await expect(status).toHaveText(/Search could not load/);
+  await expect(dialog.getByRole('link', { name: 'Browse all advice' })).toHaveAttribute('href', '/advice/');
 });
 
 test('markup-like text in an article stays inert text in results', async ({ page }) => {

@@ -19,6 +19,6 @@ export function resultCountMessage(count: number, q: string): string {
 /** Why search is not working, in words a reader (or a writer running `npm run dev`) can act on. */
 export function unavailableMessage(inDevelopment: boolean): string {
   return inDevelopment
-    ? 'Search needs an index, which the build creates. Run `npm run build` once; the dev server then searches the last build.'
+    ? 'Search needs an index, which the build creates. Run “npm run build” once; the dev server then searches the last build.'
     : 'Search could not load. Check your connection and try again, or browse all advice.';
 }
