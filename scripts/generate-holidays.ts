@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { publicHolidayDates } from '../src/lib/follow-up/holiday-source.ts';
-import type { GeneratedHolidays } from '../src/lib/follow-up/holiday-calendars.ts';
+import type { GeneratedHolidays } from '../src/lib/follow-up/holiday-data.ts';
 
 const buildYear = new Date().getUTCFullYear();
 const years = [buildYear - 1, buildYear, buildYear + 1, buildYear + 2];

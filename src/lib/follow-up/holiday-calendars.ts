@@ -1,9 +1,4 @@
-/**
- * The public-holiday calendars the planner offers, loaded from the JSON generated at build time
- * (scripts/generate-holidays.ts) so the island ships dates, not the date-holidays rule engine.
- */
-import generated from './holidays.generated.json';
-import { createBusinessCalendar, type BusinessCalendar } from './business-days.ts';
+/** The public-holiday calendars the planner offers, and which one to preselect for a time zone. */
 
 export const HOLIDAY_CALENDARS = {
   SG: 'Singapore',
@@ -14,12 +9,6 @@ export const HOLIDAY_CALENDARS = {
 } as const;
 
 export type HolidayCalendarId = keyof typeof HOLIDAY_CALENDARS;
-
-/** Shape of holidays.generated.json. */
-export interface GeneratedHolidays {
-  years: number[];
-  calendars: Record<Exclude<HolidayCalendarId, 'none'>, string[]>;
-}
 
 export function isHolidayCalendarId(value: string): value is HolidayCalendarId {
   return Object.hasOwn(HOLIDAY_CALENDARS, value);
@@ -35,8 +24,4 @@ export function guessHolidayCalendar(timeZone: string): HolidayCalendarId {
   if (timeZone === 'Asia/Hong_Kong') return 'HK';
   if (timeZone === 'Europe/London') return 'GB';
   return US_ZONE.test(timeZone) ? 'US' : 'none';
-}
-
-export function businessCalendarFor(id: HolidayCalendarId, data: GeneratedHolidays = generated): BusinessCalendar {
-  return id === 'none' ? createBusinessCalendar([]) : createBusinessCalendar(data.calendars[id], data.years);
 }

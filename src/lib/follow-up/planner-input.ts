@@ -4,12 +4,10 @@
  */
 import { parseIsoDay, parseWallTime } from './civil-date.ts';
 import { guessHolidayCalendar, isHolidayCalendarId, type HolidayCalendarId } from './holiday-calendars.ts';
-import { canonicalTimeZone } from './time-zone.ts';
+import { canonicalTimeZone } from './time-zone-name.ts';
+import { STAGES, type InterviewStage } from './interview-stages.ts';
 
-export type InterviewStage = 'screen' | 'mid' | 'final';
 export type OutcomeKind = 'offer' | 'rejection';
-
-export const STAGES: Record<InterviewStage, string> = { screen: 'Phone screen', mid: 'Middle round', final: 'Final round' };
 
 export interface PlannerInput {
   role: string;

@@ -5,6 +5,7 @@
 import type { BusinessCalendar } from './business-days.ts';
 import { monthAndDay, parseIsoDay, parseWallTime, weekday, MS_PER_HOUR, type CivilDay } from './civil-date.ts';
 import type { PlannerInput } from './planner-input.ts';
+import { CHASE_STEP_IDS, thankYouStepIds } from './step-ids.ts';
 import { NOTES, REASONS, type StepKind } from './step-text.ts';
 import { toInstant, toWallTime } from './time-zone.ts';
 
@@ -39,8 +40,6 @@ const NOON = 12 * 60;
 const TWO_PM = 14 * 60;
 const FIVE_PM = 17 * 60;
 const MONDAY = 1;
-/** The steps that chase the employer; with an agency they go through the recruiter. */
-const CHASE_STEPS: StepKind[] = ['check-in-1', 'check-in-2', 'close-loop'];
 
 /** The dated plan, or undefined while the interview's end is missing or invalid. */
 export function scheduleFollowUps(input: PlannerInput, calendar: BusinessCalendar, done: DoneTimes = {}): FollowUpPlan | undefined {
@@ -99,10 +98,8 @@ export function scheduleFollowUps(input: PlannerInput, calendar: BusinessCalenda
   const steps: PlanStep[] = [];
   const notes: string[] = [];
   const thankYou = replyWindow(ended);
-  const names = input.interviewers;
-  if (names.length === 0) steps.push({ id: 'thank-you', kind: 'thank-you', ...thankYou, notes: [] });
-  names.forEach((name, index) =>
-    steps.push({ id: `thank-you-${index + 1}`, kind: 'thank-you', interviewer: name, ...thankYou, notes: [] }),
+  thankYouStepIds(input.interviewers).forEach((id, index) =>
+    steps.push({ id, kind: 'thank-you', interviewer: input.interviewers[index], ...thankYou, notes: [] }),
   );
 
   if (input.noFollowUp) {
@@ -113,13 +110,14 @@ export function scheduleFollowUps(input: PlannerInput, calendar: BusinessCalenda
     const second = checkIn(secondBase, [5, 5, 7], REASONS.checkInTwo);
     const closeBase = done['check-in-2'] ? dayOf(done['check-in-2']) : second.idealDay;
     const close = checkIn(closeBase, [5, 10, 15], REASONS.closeLoop);
-    const chain: [StepKind, Window][] = [['check-in-1', first], ['check-in-2', second], ['close-loop', close]];
-    for (const [kind, window] of chain) {
+    const windows = [first, second, close];
+    CHASE_STEP_IDS.forEach((kind, index) => {
+      const window = windows[index];
       // A recorded outcome ends the chase: only check-ins already sent stay on the list.
-      if (input.outcome && !done[kind]) continue;
+      if (input.outcome && !done[kind]) return;
       const { earliest, ideal, latest, reason } = window;
       steps.push({ id: kind, kind, earliest, ideal, latest, reason, notes: window.notes });
-    }
+    });
   }
 
   const outcomeWall = parseWallTime(input.outcomeAt);
@@ -150,7 +148,8 @@ export function scheduleFollowUps(input: PlannerInput, calendar: BusinessCalenda
 
   for (const step of steps) {
     if (input.agency && step.kind === 'thank-you') step.notes.push(NOTES.agencyCopy);
-    if (input.agency && CHASE_STEPS.includes(step.kind)) step.notes.push(NOTES.agencyCheckIn);
+    // With an agency, every step that chases the employer goes through the recruiter.
+    if (input.agency && (CHASE_STEP_IDS as readonly string[]).includes(step.kind)) step.notes.push(NOTES.agencyCheckIn);
     if (isYearEnd(dayOf(step.ideal))) step.notes.push(NOTES.yearEnd);
   }
   const years = calendar.knownYears;

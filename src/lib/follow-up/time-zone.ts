@@ -24,16 +24,6 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** The zone's canonical IANA name (`asia/singapore` becomes `Asia/Singapore`), or undefined when unknown. */
-export function canonicalTimeZone(name: string): string | undefined {
-  if (!name) return undefined;
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Minutes to add to UTC to get the zone's wall clock at `instant` (Singapore: +480). */
 export function offsetMinutes(timeZone: string, instant: number): number {
   const parts: Record<string, number> = {};

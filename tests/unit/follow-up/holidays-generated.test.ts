@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import generated from '../../../src/lib/follow-up/holidays.generated.json';
 import { parseIsoDay } from '../../../src/lib/follow-up/civil-date.ts';
-import { businessCalendarFor } from '../../../src/lib/follow-up/holiday-calendars.ts';
+import { businessCalendarFor } from '../../../src/lib/follow-up/holiday-data.ts';
 
 // The JSON is written by scripts/generate-holidays.ts before every build and test run.
 describe('generated holiday data shipped to the browser', () => {

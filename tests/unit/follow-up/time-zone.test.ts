@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseWallTime } from '../../../src/lib/follow-up/civil-date.ts';
 import { zoneAbbreviation, formatMoment } from '../../../src/lib/follow-up/format-time.ts';
-import { canonicalTimeZone, formatZonedIso, offsetMinutes, toInstant } from '../../../src/lib/follow-up/time-zone.ts';
+import { canonicalTimeZone } from '../../../src/lib/follow-up/time-zone-name.ts';
+import { formatZonedIso, offsetMinutes, toInstant } from '../../../src/lib/follow-up/time-zone.ts';
 
 const instantOf = (zone: string, wall: string) => toInstant(zone, parseWallTime(wall)!);
 
