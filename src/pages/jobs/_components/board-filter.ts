@@ -1,6 +1,7 @@
-// Loaded on demand by JobBoard.astro as a script of its own. Filters the job board in place: a filter click shows and hides the roles already in the page,
-// refreshes every filter link (address, count, current state), the heading, the title and the
-// announced count, and records the view in the address bar so Back and a shared link both work.
+// Loaded on demand by JobBoard.astro as a script of its own. Filters the job board in place: a filter
+// click shows and hides the roles already in the page, refreshes every filter link (address, count,
+// current state), the heading, the title and the announced count, and records the view in the address
+// bar so Back and a shared link both work.
 import { filterFromPath, filterHeading, filterPath, type JobFilter } from '../../../lib/jobs/filters';
 
 type Key = keyof JobFilter;
@@ -20,9 +21,18 @@ function enhanceBoard(): void {
   const titleSuffix = document.title.slice(heading.textContent!.length);
   let current = viewInAddressBar();
 
-  const matching = (view: JobFilter) => cards.filter((card) => (Object.keys(view) as Key[]).every((key) => !view[key] || card.dataset[key] === view[key]));
-  const targetOf = (link: HTMLAnchorElement, view: JobFilter): JobFilter => ({ ...view, [link.dataset.filterKey as Key]: link.dataset.filterValue || undefined });
-  const labelOf = (key: Key, view: JobFilter) => (view[key] ? links.find((l) => l.dataset.filterKey === key && l.dataset.filterValue === view[key])?.dataset.label : undefined);
+  const matching = (view: JobFilter) =>
+    cards.filter((card) => (Object.keys(view) as Key[]).every((key) => !view[key] || card.dataset[key] === view[key]));
+  // The view a link leads to: the current one with the link's own option swapped in.
+  const targetOf = (link: HTMLAnchorElement, view: JobFilter): JobFilter => ({
+    ...view,
+    [link.dataset.filterKey as Key]: link.dataset.filterValue || undefined,
+  });
+  // The heading uses the display names printed on the filter links.
+  const labelOf = (key: Key, view: JobFilter) =>
+    view[key]
+      ? links.find((link) => link.dataset.filterKey === key && link.dataset.filterValue === view[key])?.dataset.label
+      : undefined;
 
   function show(view: JobFilter) {
     const visible = new Set(matching(view));
