@@ -1,15 +1,34 @@
 // The one place pages read articles from: published ones only, newest first, read once per build.
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { publishedArticles } from '../lib/articles/published';
+import { relatedIndex, type RelatedIndex } from '../lib/articles/related';
 
 export type Article = CollectionEntry<'articles'>;
 
+interface RankedArticle {
+  id: string;
+  topics: string[];
+  pubDate: Date;
+  entry: Article;
+}
+
 let cache: Promise<Article[]> | undefined;
+let related: Promise<RelatedIndex<RankedArticle>> | undefined;
 
 /** Drafts are listed only by the dev server, so editors can preview them. */
 export function getArticles(): Promise<Article[]> {
   cache ??= getCollection('articles').then((all) => publishedArticles(all, new Date(), import.meta.env.MODE === 'development'));
   return cache;
+}
+
+/**
+ * The related articles of a published article. The ranking index is built once per build and
+ * shared by every article page, so the build does not grow with the square of the article count.
+ */
+export async function getRelatedArticles(article: Article, limit?: number): Promise<Article[]> {
+  related ??= getArticles().then((all) => relatedIndex(all.map((a) => ({ id: a.id, topics: a.data.topics.map((t) => t.id), pubDate: a.data.pubDate, entry: a }))));
+  const index = await related;
+  return index.relatedTo({ id: article.id, topics: article.data.topics.map((t) => t.id), pubDate: article.data.pubDate }, limit).map((r) => r.entry);
 }
 
 export const FLAGSHIP_ID = 'interview-follow-through';
