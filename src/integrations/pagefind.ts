@@ -165,7 +165,12 @@ export default function pagefindSearch(): AstroIntegration {
         server.middlewares.use((req, res, next) => {
           const pathname = new URL(req.url ?? '/', 'http://dev.invalid').pathname;
           if (!pathname.startsWith(prefix)) return next();
-          const file = path.resolve(bundleDir, decodeURIComponent(pathname.slice(prefix.length)));
+          let file: string;
+          try {
+            file = path.resolve(bundleDir, decodeURIComponent(pathname.slice(prefix.length)));
+          } catch {
+            return next(); // a malformed %-escape names no file of ours
+          }
           if (!file.startsWith(bundleDir + path.sep)) return next();
           readFile(file).then(
             (body) => {

@@ -203,6 +203,7 @@ describe('astro dev', () => {
 
     expect(await request('/pagefind/..%2Fsecret.txt')).toBe('next');
     expect(await request('/pagefind/../secret.txt')).toBe('next');
+    expect(await request('/pagefind/%E0%A4%A')).toBe('next');
   });
 });
 
