@@ -6,6 +6,8 @@ import sitemap from '@astrojs/sitemap';
 import node from '@astrojs/node';
 import tailwindcss from '@tailwindcss/vite';
 import pagefindSearch from './src/integrations/pagefind.ts';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 // One place for the public address: canonical URLs, the sitemap and RSS are built from it.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -22,6 +24,21 @@ const quietHeadInjectDirective = {
   },
 };
 
+/**
+ * Pages worth a search engine's visit: not the one-time newsletter pages, and not the combined
+ * location-and-function job views (they are noindex; the single filters cover them).
+ * @param {string} page
+ */
+function inSitemap(page) {
+  if (/\/newsletter\/(confirm|unsubscribe|check-your-inbox)\//.test(page)) return false;
+  return !/\/jobs\/location\/[^/]+\/function\//.test(page);
+}
+
+// Astro hashes the scripts it bundles, not inline ones: the theme script runs inline before paint,
+// so its hash is added to the policy from the same file the component inlines.
+const themeScript = readFileSync(new URL('./src/scripts/theme-before-paint.js', import.meta.url), 'utf8');
+const themeScriptHash = /** @type {`sha256-${string}`} */ (`sha256-${createHash('sha256').update(themeScript).digest('base64')}`);
+
 export default defineConfig({
   site,
   // A separate cache lets a second build (tests, the benchmark) run on other content without clobbering this one.
@@ -37,7 +54,7 @@ export default defineConfig({
     // The adapter's default is 1 GB; our largest legitimate body is a signup form.
     bodySizeLimit: 16 * 1024,
   }),
-  integrations: [mdx(), preact(), pagefindSearch(), sitemap({ filter: (page) => !page.includes('/newsletter/confirm/') && !page.includes('/newsletter/unsubscribe/') && !page.includes('/newsletter/check-your-inbox/') })],
+  integrations: [mdx(), preact(), pagefindSearch(), sitemap({ filter: inSitemap })],
   security: {
     checkOrigin: true,
     csp: {
@@ -52,7 +69,7 @@ export default defineConfig({
         "frame-src 'none'",
         "worker-src 'self'",
       ],
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [themeScriptHash] },
     },
   },
   // Shiki colours code with inline styles, which the CSP forbids; our code blocks are plain templates.

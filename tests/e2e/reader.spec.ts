@@ -32,6 +32,18 @@ test('a keyboard-only reader goes home -> flagship -> related article -> its top
   await expect(page.locator(`main a[href="${relatedHref}"]`)).toBeVisible();
 });
 
+test('pages run without console errors, so nothing is blocked by the Content-Security-Policy', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  for (const path of ['/', flagship, '/advice/', '/topics/interviewing/', '/authors/editorial-desk/']) {
+    const response = await page.goto(path);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await expect(page.locator('html')).toHaveAttribute('data-theme', /^(light|dark)$/);
+  }
+  expect(errors).toEqual([]);
+});
+
 test('an article shows byline, dates, reading time, topics, contents, sources and related advice', async ({ page }) => {
   await page.goto('/advice/thank-you-note-after-interview/');
   const meta = page.locator('main article').first();
