@@ -19,7 +19,7 @@ export function Field({ id, label, error, hint, inline, children }: Props) {
   return (
     <div>
       {inline ? (
-        <label for={id} class="flex items-center gap-2">
+        <label class="flex items-center gap-2">
           {children}
           {text}
         </label>

@@ -24,7 +24,6 @@ const STATUS_TEXT = { upcoming: 'Upcoming', due: 'Due now', overdue: 'Overdue', 
 /** One step of the plan: what, why, when, the message, and the tick box. */
 export function PlanStepItem({ step, message, timeZone, readerZone, calendar, now, doneAt, onDone, onCopy }: Props) {
   const standing = stepStanding(step, now, doneAt, timeZone, calendar);
-  const boxId = `fup-done-${step.id}`;
   return (
     <li data-step={step.id} data-status={standing.status} class="break-inside-avoid rounded border border-border p-4">
       <div class="flex flex-wrap items-baseline justify-between gap-2">
@@ -46,8 +45,8 @@ export function PlanStepItem({ step, message, timeZone, readerZone, calendar, no
       )}
       <StepMessage message={message} onCopy={onCopy} />
       <p class="mt-3">
-        <label for={boxId} class="inline-flex items-center gap-2 font-medium">
-          <input id={boxId} type="checkbox" class="size-5 accent-[var(--accent)]" checked={doneAt !== undefined} onChange={(event) => onDone(step.id, event.currentTarget.checked)} />
+        <label class="inline-flex items-center gap-2 font-medium">
+          <input type="checkbox" class="size-5 accent-[var(--accent)]" checked={doneAt !== undefined} onChange={(event) => onDone(step.id, event.currentTarget.checked)} />
           Done
         </label>
         {doneAt !== undefined && <span class="ml-2 text-sm text-muted">ticked {formatMoment(doneAt, readerZone)}</span>}

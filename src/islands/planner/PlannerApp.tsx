@@ -41,7 +41,7 @@ export default class PlannerApp extends Component<object, State> {
   componentDidMount() {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
     const loaded = loadSavedPlans(openStorage);
-    this.setState({ zone, zones: Intl.supportedValuesOf('timeZone'), problem: loaded.problem, saved: loaded.saved });
+    this.setState({ zone, problem: loaded.problem, saved: loaded.saved });
     const params = new URLSearchParams(location.search);
     if (PARAMS.some((name) => params.has(name))) {
       loadEngine().then((engine) => {
@@ -113,6 +113,9 @@ export default class PlannerApp extends Component<object, State> {
       }
     });
 
+  // Building ~400 options at hydration would block the main thread; the list is built on first use instead.
+  wantZones = () => this.state.zones.length || this.setState({ zones: Intl.supportedValuesOf('timeZone') });
+
   onField = (name: string, value: string) =>
     this.setState(({ fields }) => ({ fields: { ...fields, [name]: value, ...(name === 'tz' && { holidays: guessHolidayCalendar(value) }) } }));
 
@@ -140,7 +143,15 @@ export default class PlannerApp extends Component<object, State> {
             this.say('Plan deleted.');
           }}
         />
-        <PlannerForm fields={fields} errors={errors} zones={zones} editing={!!current} onField={this.onField} onSubmit={this.submit} />
+        <PlannerForm
+          fields={fields}
+          errors={errors}
+          zones={zones}
+          editing={!!current}
+          onField={this.onField}
+          onZonesWanted={this.wantZones}
+          onSubmit={this.submit}
+        />
         {current && engine && (
           <engine.PlanView
             saved={current}

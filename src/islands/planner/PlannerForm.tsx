@@ -5,21 +5,25 @@ import { describedBy, Field } from './Field.tsx';
 import { OutcomeFields } from './OutcomeFields.tsx';
 import { INPUT, PRIMARY } from './styles.ts';
 
+/** Listed first; the full list of about 400 zones is built only when the reader opens the field. */
+const COMMON_ZONES = ['Asia/Singapore', 'Asia/Hong_Kong', 'Europe/London', 'America/New_York'];
+
 /** Raw form values keyed by their URL parameter names; ticked boxes hold '1'. */
 export type FormFields = Record<string, string>;
 
 interface Props {
   fields: FormFields;
   errors: FieldErrors;
-  /** IANA zones to offer; filled in after hydration from the browser's own list. */
+  /** IANA zones to offer beyond the common ones; the browser's full list arrives when the field is first used. */
   zones: string[];
   editing: boolean;
   onField(name: string, value: string): void;
+  onZonesWanted(): void;
   onSubmit(): void;
 }
 
 /** The interview details. Labels are the spec's contract; every field is also a share-link parameter. */
-export function PlannerForm({ fields, errors, zones, editing, onField, onSubmit }: Props) {
+export function PlannerForm({ fields, errors, zones, editing, onField, onZonesWanted, onSubmit }: Props) {
   const id = (name: string) => `fup-${name}`;
   const value = (name: string) => fields[name] ?? '';
   const bind = (name: string, hint?: string) => ({
@@ -41,16 +45,16 @@ export function PlannerForm({ fields, errors, zones, editing, onField, onSubmit 
       <input {...bind(name, hint)} type={type} class={INPUT} />
     </Field>
   );
-  const choose = (name: string, label: string, options: Record<string, string>) => (
+  const choose = (name: string, label: string, options: Record<string, string>, onFocus?: () => void) => (
     <Field id={id(name)} label={label} error={errors[name as keyof FieldErrors]}>
-      <select {...bind(name)} class={INPUT}>
+      <select {...bind(name)} onFocus={onFocus} class={INPUT}>
         {Object.entries(options).map(([key, text]) => (
           <option value={key}>{text}</option>
         ))}
       </select>
     </Field>
   );
-  const zoneOptions = Object.fromEntries((zones.includes(value('tz')) ? zones : [value('tz'), ...zones]).map((zone) => [zone, zone.replace(/_/g, ' ')]));
+  const zoneOptions = Object.fromEntries([...new Set([value('tz'), ...COMMON_ZONES, ...zones])].map((zone) => [zone, zone.replace(/_/g, ' ')]));
 
   return (
     <form
@@ -64,7 +68,7 @@ export function PlannerForm({ fields, errors, zones, editing, onField, onSubmit 
       {text('role', 'Role')}
       {text('company', 'Company')}
       {text('ended', 'Interview ended', 'datetime-local', "The interviewer's local time.")}
-      {choose('tz', "Interviewer's time zone", zoneOptions)}
+      {choose('tz', "Interviewer's time zone", zoneOptions, onZonesWanted)}
       {choose('holidays', 'Public holidays', HOLIDAY_CALENDARS)}
       {choose('stage', 'Interview stage', STAGES)}
       {text('decision', 'Decision date they gave', 'date')}

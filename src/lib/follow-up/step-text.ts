@@ -29,7 +29,7 @@ export const REASONS = {
   askedDate: (day: CivilDay, rolled: boolean) =>
     `They asked you to follow up on ${dayLabel(day)}${rolled ? ' (not a business day, so the next one)' : ''}: keeping to their date shows you listened.`,
   decisionDate: (day: CivilDay, rolled: boolean) =>
-    `They planned to decide by ${dayLabel(day)}${rolled ? ', which is not a business day,' : ''} so you give them two business days past it before asking.`,
+    `They planned to decide by ${dayLabel(day)}${rolled ? ', not a business day' : ''}, so you give them two business days past it before asking.`,
   noDate: 'With no date given, about a week (five business days) is the usual wait before a polite check-in.',
   noDateFinal: 'Final rounds take longer to conclude, so with no date given the check-in waits seven business days.',
   checkInTwo: 'If the first check-in got no reply, one more about a week later is still welcome; more often is too often.',

@@ -58,7 +58,7 @@ describe('adjustments and notices', () => {
   it('explains a rolled decision date in the reason', () => {
     const plan = planFrom('ended=2026-09-01T10:00&tz=Asia/Hong_Kong&holidays=HK&decision=2026-09-05');
     expect(plan.steps.find((step) => step.id === 'check-in-1')!.reason).toBe(
-      'They planned to decide by Saturday 5 September, which is not a business day, so you give them two business days past it before asking.',
+      'They planned to decide by Saturday 5 September, not a business day, so you give them two business days past it before asking.',
     );
   });
 });
