@@ -101,22 +101,27 @@ export function createSearchView(elements: SearchViewElements): SearchView {
     return box;
   }
 
-  async function appendPage(list: HTMLOListElement, results: PagefindResult[], from: number, search: number) {
+  /** Adds the next page of results to `list`; false when a newer search has started meanwhile. */
+  async function addResults(list: HTMLOListElement, results: PagefindResult[], from: number, search: number) {
     const page = await Promise.all(results.slice(from, from + pageSize).map((r) => r.data()));
     if (search !== latest) return false;
     list.append(...page.map(resultItem));
-    output.querySelector('[data-more]')?.remove();
-    const shown = from + page.length;
-    if (shown < results.length) {
-      const more = element('button', 'mt-3 rounded-md border border-border px-4 py-2 text-sm font-semibold hover:bg-surface', 'Show more results');
-      more.type = 'button';
-      more.dataset.more = '';
-      more.addEventListener('click', async () => {
-        if (await appendPage(list, results, shown, latest)) links()[shown]?.focus();
-      });
-      output.append(more);
-    }
     return true;
+  }
+
+  /** A "Show more results" button after the list while results remain; it moves focus to the first new one. */
+  function offerMore(list: HTMLOListElement, results: PagefindResult[], shown: number) {
+    output.querySelector('[data-more]')?.remove();
+    if (shown >= results.length) return;
+    const more = element('button', 'mt-3 rounded-md border border-border px-4 py-2 text-sm font-semibold hover:bg-surface', 'Show more results');
+    more.type = 'button';
+    more.dataset.more = '';
+    more.addEventListener('click', async () => {
+      if (!(await addResults(list, results, shown, latest))) return;
+      offerMore(list, results, shown + pageSize);
+      links()[shown]?.focus();
+    });
+    output.append(more);
   }
 
   async function run(state: SearchState) {
@@ -137,10 +142,12 @@ export function createSearchView(elements: SearchViewElements): SearchView {
         if (search !== latest) return;
         output.replaceChildren(empty);
       } else {
+        // The new list replaces the old one only when complete, so results never flash empty while typing.
         const list = element('ol', 'list-none p-0');
         list.setAttribute('aria-label', 'Search results');
+        if (!(await addResults(list, results, 0, search))) return;
         output.replaceChildren(list);
-        if (!(await appendPage(list, results, 0, search))) return;
+        offerMore(list, results, pageSize);
       }
       status.textContent = resultCountMessage(results.length, state.q);
     } catch {
