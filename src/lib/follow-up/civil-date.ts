@@ -42,10 +42,6 @@ export function formatIsoDay(day: CivilDay): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
-export function formatWallTime(wall: WallTime): string {
-  return `${formatIsoDay(wall.day)}T${formatClock(wall.minutes)}`;
-}
-
 /** `HH:mm` for minutes after midnight. */
 export function formatClock(minutes: number): string {
   const pad = (n: number) => String(n).padStart(2, '0');

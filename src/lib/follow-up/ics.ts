@@ -42,7 +42,7 @@ function utcStamp(instant: number): string {
 }
 
 /** TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 section 3.3.11). */
-export function escapeText(text: string): string {
+function escapeText(text: string): string {
   return text.replace(/[\\;,]/g, (char) => `\\${char}`).replace(/\r?\n/g, '\\n');
 }
 

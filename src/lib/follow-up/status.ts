@@ -21,7 +21,7 @@ export function stepStanding(step: PlanStep, now: number, doneAt: number | undef
 }
 
 /** The first business day's 09:30 after `now`: today's if it is still ahead, otherwise a later day's. */
-export function nextBusinessMorning(now: number, timeZone: string, calendar: BusinessCalendar): number {
+function nextBusinessMorning(now: number, timeZone: string, calendar: BusinessCalendar): number {
   const today = toWallTime(timeZone, now).day;
   const todayMorning = toInstant(timeZone, { day: today, minutes: NINE_THIRTY });
   if (calendar.isBusinessDay(today) && todayMorning > now) return todayMorning;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptySavedPlans } from '../../../src/lib/follow-up/plan-store.ts';
 import { FOCUS_LIMIT, isActivePlan, markDone, openPlan, removePlan, savedPlanLabel } from '../../../src/lib/follow-up/saved-plans.ts';
+import { planFrom } from './support.ts';
 
 const Q1 = 'ended=2026-12-04T15%3A30&tz=Asia%2FSingapore&holidays=SG&stage=mid&role=Analyst&company=Lion+Bank';
 const Q2 = 'ended=2026-12-07T10%3A00&tz=Europe%2FLondon&holidays=GB&stage=final';
@@ -46,6 +47,21 @@ describe('saved plans', () => {
     const withOffer = openPlan(emptySavedPlans(), `${Q2}&outcome=rejection&outcomeAt=2026-12-20T10%3A00`, 1);
     expect(isActivePlan(withOffer.plans[0])).toBe(false);
     expect(FOCUS_LIMIT).toBe(5);
+  });
+
+  it.each([
+    'ended=2026-12-04T15%3A30&tz=Asia%2FSingapore&holidays=SG',
+    'ended=2026-12-04T15%3A30&tz=Asia%2FSingapore&holidays=SG&interviewers=Ana%2CBen%2CCy',
+    'ended=2026-12-04T15%3A30&tz=Asia%2FSingapore&holidays=SG&interviewers=Ana&noFollowUp=1',
+  ])('stays active exactly until every step the schedule lists is ticked (%s)', (query) => {
+    const steps = planFrom(query).steps.map((step) => step.id);
+    let saved = openPlan(emptySavedPlans(), query, 1);
+    const id = saved.currentId!;
+    for (const stepId of steps) {
+      expect(isActivePlan(saved.plans[0])).toBe(true);
+      saved = markDone(saved, id, stepId, 10);
+    }
+    expect(isActivePlan(saved.plans[0])).toBe(false);
   });
 
   it('labels plans by role, company and interview day', () => {
