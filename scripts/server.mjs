@@ -3,6 +3,7 @@
 // Astro's request handler (the on-demand newsletter routes). Every response, static or not, leaves
 // with the security headers; request bodies are capped before anything reads them; the newsletter
 // outbox sender starts with the server and is drained on shutdown. Loopback by default.
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, relative, resolve, sep } from 'node:path';
@@ -71,6 +72,43 @@ const fallbackPolicy = finishPolicy(
     .replace(/\s'sha(256|384|512)-[^']+'/g, ''),
 );
 
+// Astro hashes the scripts it bundles, not `is:inline` ones (the theme script in the layout), so
+// the hashes of the inline scripts actually present in the built HTML are added to script-src.
+// They were written at build time; nothing a request sends can add one.
+const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)([^>]*)>([\s\S]*?)<\/script>/g;
+function inlineScriptHashes(html) {
+  const hashes = [];
+  for (const [, attributes, code] of html.matchAll(INLINE_SCRIPT)) {
+    const type = /\stype="([^"]*)"/.exec(attributes)?.[1];
+    if (type && type !== 'module' && type !== 'text/javascript') continue;
+    hashes.push(`'sha256-${createHash('sha256').update(code).digest('base64')}'`);
+  }
+  return hashes;
+}
+
+function withScriptHashes(policy, hashes) {
+  return policy
+    .split(';')
+    .map((d) => {
+      const directive = d.trim();
+      if (!directive.startsWith('script-src ')) return directive;
+      return [directive, ...hashes.filter((hash) => !directive.includes(hash))].join(' ');
+    })
+    .join('; ');
+}
+
+/** The layout's inline scripts, which on-demand pages carry as well. */
+const layoutScriptHashes = existsSync(join(root, '404.html')) ? inlineScriptHashes(readFileSync(join(root, '404.html'), 'utf8')) : [];
+const filePolicies = new Map();
+function policyForHtmlFile(file, page) {
+  const { mtimeMs } = statSync(file);
+  const cached = filePolicies.get(file);
+  if (cached?.mtimeMs === mtimeMs) return cached.policy;
+  const policy = withScriptHashes(pagePolicies.get(page) ?? fallbackPolicy, inlineScriptHashes(readFileSync(file, 'utf8')));
+  filePolicies.set(file, { mtimeMs, policy });
+  return policy;
+}
+
 // ---- Headers on every response --------------------------------------------------------------
 const fixedHeaders = {
   'X-Content-Type-Options': 'nosniff',
@@ -94,7 +132,7 @@ function secureResponse(res, policyFor) {
     // Astro passes its Response's statusText, which is "OK" unless a route sets one.
     if (res.statusMessage === 'OK' && statusCode !== 200) res.statusMessage = http.STATUS_CODES[statusCode] ?? '';
     const own = res.getHeader('content-security-policy');
-    res.setHeader('Content-Security-Policy', own ? finishPolicy(String(own)) : policyFor());
+    res.setHeader('Content-Security-Policy', own ? withScriptHashes(finishPolicy(String(own)), layoutScriptHashes) : policyFor());
     return typeof rest[0] === 'string' ? writeHead.call(res, statusCode, rest[0]) : writeHead.call(res, statusCode);
   };
 }
@@ -157,12 +195,13 @@ const ONE_CLICK_UNSUBSCRIBE = '/newsletter/unsubscribe/';
 
 async function handle(req, res) {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  let policyKey = pageKey(url.pathname);
-  secureResponse(res, () => pagePolicies.get(policyKey) ?? fallbackPolicy);
+  /** @type {() => string} */
+  let policy = () => fallbackPolicy;
+  secureResponse(res, () => policy());
 
   const file = req.method === 'GET' || req.method === 'HEAD' ? staticFile(url.pathname) : undefined;
   if (file) {
-    policyKey = file.endsWith('.html') ? pageOfFile(file) : '';
+    if (file.endsWith('.html')) policy = () => policyForHtmlFile(file, pageOfFile(file));
     return serveStatic(req, res, url, file);
   }
 
@@ -185,9 +224,10 @@ async function handle(req, res) {
 
   // The socket address goes to the routes as a local, so only TRUST_PROXY decides about X-Forwarded-For.
   await handler(req, res, () => {
-    policyKey = '/404';
+    const notFound = join(root, '404.html');
+    policy = () => policyForHtmlFile(notFound, '/404');
     res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
-    createReadStream(join(root, '404.html')).pipe(res);
+    createReadStream(notFound).pipe(res);
   }, { socketAddress: req.socket.remoteAddress });
 }
 
