@@ -2,6 +2,7 @@
 // DATA_DIR/outbox/ so that `npm start` works with no mail server at all.
 
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { OutgoingMessage } from './confirmation-email.ts';
@@ -40,14 +41,31 @@ function smtpOptions(smtpUrl: string) {
     port: url.port ? Number(url.port) : secure ? 465 : 587,
     secure,
     auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
-    // A few reused connections keep a burst of signups from opening one connection per email.
+    // A few reused connections: opening one per message costs a greeting each, and servers may
+    // delay greetings on purpose (smtp-server waits 100 ms, Postfix's postscreen longer).
     pool: true as const,
-    maxConnections: 3,
+    maxConnections: 5,
     // An unreachable server should fail fast and be retried later, not hold a send open for minutes.
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
+    getSocket: noDelaySocket,
   };
+}
+
+/**
+ * Opens the TCP connection with Nagle's algorithm off. Nodemailer leaves it on, and a message body
+ * written in several chunks then waits for the server's delayed ACK (about 40 ms) on every email;
+ * measured here, that capped delivery at about 60 emails a second over loopback.
+ * The socket is handed over before it has connected, so that a refused or failed connection
+ * surfaces as an error of nodemailer's own connection, which the pool cleans up after. (A failure
+ * reported through this callback instead would leave a dead slot in the pool for good.)
+ */
+function noDelaySocket(
+  options: { host?: string; port?: number },
+  callback: (error: Error | null, socketOptions: { connection: Socket }) => void,
+): void {
+  callback(null, { connection: connect({ host: options.host, port: options.port, noDelay: true }) });
 }
 
 function envelope(message: OutgoingMessage, mailFrom: string) {

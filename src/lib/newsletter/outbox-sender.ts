@@ -12,7 +12,18 @@ import { CONFIRM_TOKEN_LIFETIME_MS } from './tokens.ts';
 
 /** Even with nothing due, look again this often: another process may have queued mail. */
 const IDLE_POLL_MS = 5_000;
-const BATCH_SIZE = 20;
+/** Messages in flight at once, which is also the number of SMTP connections open at once. */
+const BATCH_SIZE = 5;
+/** Transports time out on their own; this only keeps one that never settles from stalling the outbox. */
+const SEND_DEADLINE_MS = 120_000;
+
+function withDeadline(sending: Promise<void>): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer from the mail transport in ${SEND_DEADLINE_MS / 1000} s`)), SEND_DEADLINE_MS);
+  });
+  return Promise.race([sending, deadline]).finally(() => clearTimeout(timer));
+}
 
 export interface OutboxSenderOptions {
   outbox: OutboxStore;
@@ -47,7 +58,7 @@ export function createOutboxSender(options: OutboxSenderOptions) {
       return;
     }
     try {
-      await transport.send(message);
+      await withDeadline(transport.send(message));
       outbox.markSent(item.id, now());
       log.info(`outbox #${item.id}: confirmation for ${who} accepted by ${transport.description}`);
     } catch (error) {

@@ -2,7 +2,7 @@
 // The database never holds a usable token: confirm_tokens keeps SHA-256 hashes, and the outbox keeps
 // the token only encrypted with a key derived from NEWSLETTER_SECRET until the email has gone out.
 
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, createSecretKey, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
 
 export const CONFIRM_TOKEN_BYTES = 32;
 export const CONFIRM_TOKEN_LIFETIME_MS = 48 * 60 * 60 * 1000;
@@ -30,8 +30,17 @@ export function newSubscriberId(): string {
   return randomBytes(16).toString('base64url');
 }
 
-function purposeKey(secret: string, purpose: string): Buffer {
-  return createHmac('sha256', secret).update(purpose).digest();
+// One derived key per purpose, so a leak of one use (say, outbox sealing) says nothing about another.
+// Derived once per secret and purpose: signups seal a token each, and deriving is most of that cost.
+const derivedKeys = new Map<string, KeyObject>();
+function purposeKey(secret: string, purpose: string): KeyObject {
+  const cacheKey = `${purpose}\u0000${secret}`;
+  let key = derivedKeys.get(cacheKey);
+  if (!key) {
+    key = createSecretKey(createHmac('sha256', secret).update(purpose).digest());
+    derivedKeys.set(cacheKey, key);
+  }
+  return key;
 }
 
 /** HMAC-SHA256 over the subscriber id, so unsubscribe links cannot be made up for other ids. */

@@ -47,6 +47,21 @@ describe('SMTP delivery', () => {
     expect(isPermanentFailure(error)).toBe(false);
   });
 
+  it('recovers once a server that was down comes back, with the same transport', async () => {
+    const port = await freePort();
+    const transport = createMailTransport({ smtpUrl: `smtp://127.0.0.1:${port}`, dataDir: '/nonexistent', mailFrom: 'n@news.example', log: recordingLog() });
+    // More failures than the pool has connections: none may leave the pool stuck.
+    for (let attempt = 0; attempt < 8; attempt++) await expect(transport.send(message)).rejects.toThrow(/ECONNREFUSED/);
+    const late = await startSmtpServer(port);
+    try {
+      await transport.send(message);
+      expect(late.messages).toHaveLength(1);
+    } finally {
+      transport.close();
+      await late.stop();
+    }
+  });
+
   it('refuses a URL that is not SMTP', () => {
     expect(() => createMailTransport({ smtpUrl: 'http://mail.example', dataDir: '/x', mailFrom: 'n@x.example', log: recordingLog() })).toThrow(/smtp:\/\//);
   });
