@@ -34,9 +34,10 @@ const stages = process.argv.slice(2);
 const want = (s) => stages.length === 0 || stages.includes(s);
 process.env.CHROME_PATH ??= findBrowser();
 
+// Generated holiday data is imported by the planner's code, so it must exist before anything else.
+run('npm', ['run', 'data'], 'holiday data');
 if (want('check')) run('npx', ['astro', 'check', '--minimumSeverity', 'warning'], 'type check (astro check)');
 if (want('check')) run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'], 'type check (tsc)');
-if (want('unit')) run('npm', ['run', 'data'], 'holiday data');
 if (want('unit')) run('npx', ['vitest', 'run'], 'unit tests');
 if (want('build')) run('npm', ['run', 'build'], 'build');
 if (want('dist')) run('npx', ['vitest', 'run', '--config', 'tests/build/vitest.config.ts'], 'checks over dist/');
