@@ -233,7 +233,8 @@ async function handle(req, res) {
 
 const server = http.createServer((req, res) => {
   handle(req, res).catch((error) => {
-    console.error(`Could not answer ${req.method} ${req.url}:`, error);
+    // The path only: query strings carry confirmation tokens and unsubscribe signatures.
+    console.error(`Could not answer ${req.method} ${(req.url ?? '').split('?')[0]}:`, error);
     if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Internal Server Error\n');
     else res.destroy();
   });

@@ -65,7 +65,7 @@ function noDelaySocket(
   options: { host?: string; port?: number },
   callback: (error: Error | null, socketOptions: { connection: Socket }) => void,
 ): void {
-  callback(null, { connection: connect({ host: options.host, port: options.port, noDelay: true }) });
+  callback(null, { connection: connect({ host: options.host, port: options.port ?? 587, noDelay: true }) });
 }
 
 function envelope(message: OutgoingMessage, mailFrom: string) {

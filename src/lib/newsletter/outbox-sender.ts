@@ -17,12 +17,16 @@ const BATCH_SIZE = 5;
 /** Transports time out on their own; this only keeps one that never settles from stalling the outbox. */
 const SEND_DEADLINE_MS = 120_000;
 
-function withDeadline(sending: Promise<void>): Promise<void> {
+async function withDeadline(sending: Promise<void>): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer from the mail transport in ${SEND_DEADLINE_MS / 1000} s`)), SEND_DEADLINE_MS);
   });
-  return Promise.race([sending, deadline]).finally(() => clearTimeout(timer));
+  try {
+    await Promise.race([sending, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export interface OutboxSenderOptions {
