@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildSite, folderStats } from './bench/build.ts';
 import { writeCorpus } from './bench/corpus.ts';
-import { measureFirstQuery, openBrowser } from './bench/search-probe.ts';
+import { measureQuery, openBrowser } from './bench/search-probe.ts';
 import { startServer } from './bench/server.ts';
 import { markdownTable, type BenchmarkFigures } from './bench/table.ts';
 
@@ -59,7 +59,7 @@ try {
   await writeFile(path.join(work, 'corpus.json'), JSON.stringify(corpus));
 
   step(`building into ${path.relative(root, paths.dist)} (log: ${path.relative(root, paths.log)})`);
-  const build = await buildSite({ root, contentDir: paths.contentRel, outDir: paths.dist, cacheDir: paths.cache, logFile: paths.log });
+  const build = await buildSite({ onWait: step, root, contentDir: paths.contentRel, outDir: paths.dist, cacheDir: paths.cache, logFile: paths.log });
   const client = path.join(paths.dist, 'client');
   const site = await folderStats(client, (file) => file.endsWith('.html'));
   const dist = await folderStats(paths.dist);
@@ -73,8 +73,8 @@ try {
   let figures: BenchmarkFigures;
   try {
     const articleUrl = `${server.url}/advice/${newest.id}/`;
-    const common = await measureFirstQuery(browser, articleUrl, commonQuery);
-    const rare = await measureFirstQuery(browser, articleUrl, corpus.rareWord);
+    const common = await measureQuery(browser, articleUrl, commonQuery);
+    const rare = await measureQuery(browser, articleUrl, corpus.rareWord);
     figures = {
       articles: count,
       published: published.length,

@@ -5,10 +5,13 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { acquireBuildLock } from './build-lock.ts';
 import { watchMemory, type MemoryPeak } from './process-memory.ts';
 
 export interface BuildOptions {
   root: string;
+  /** Told when the build has to wait for another build to finish. */
+  onWait: (message: string) => void;
   /** Relative to `root`: Astro's loaders only accept content folders inside the project. */
   contentDir: string;
   outDir: string;
@@ -32,6 +35,15 @@ function astroBin(root: string): string {
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const release = await acquireBuildLock(options.onWait);
+  try {
+    return await measuredBuild(options);
+  } finally {
+    release();
+  }
+}
+
+async function measuredBuild(options: BuildOptions): Promise<BuildResult> {
   const log = createWriteStream(options.logFile);
   const env: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: options.contentDir, ASTRO_CACHE_DIR: options.cacheDir, ASTRO_TELEMETRY_DISABLED: '1' };
   // The jobs feed would add network time and other content; the benchmark builds local files only.

@@ -1,6 +1,6 @@
 // The benchmark's one table: a row per measure, in a fixed order, as Markdown so it can be pasted
 // into docs/benchmarks.md as printed.
-import type { QueryFigures } from './search-probe.ts';
+import { readersPerQuery, type QueryFigures } from './search-probe.ts';
 import type { MemoryPeak } from './process-memory.ts';
 
 export interface BenchmarkFigures {
@@ -35,10 +35,10 @@ export const measureNames = [
   'dist/ size',
   'Search index size',
   'Common query: transferred',
-  'Common query: last keystroke to results',
+  `Common query: last keystroke to results (median of ${readersPerQuery} readers)`,
   'Rare query: transferred',
-  'Rare query: last keystroke to results',
-] as const;
+  `Rare query: last keystroke to results (median of ${readersPerQuery} readers)`,
+];
 
 export function figureRows(f: BenchmarkFigures): [string, string][] {
   const values = [
