@@ -6,6 +6,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildSite, folderStats } from './bench/build.ts';
@@ -58,6 +59,7 @@ try {
   const corpus = await writeCorpus(paths.content, count, path.join(root, 'content'));
   await writeFile(path.join(work, 'corpus.json'), JSON.stringify(corpus));
 
+  const loadAtStart = loadavg()[0];
   step(`building into ${path.relative(root, paths.dist)} (log: ${path.relative(root, paths.log)})`);
   const build = await buildSite({ onWait: step, root, contentDir: paths.contentRel, outDir: paths.dist, cacheDir: paths.cache, logFile: paths.log });
   const client = path.join(paths.dist, 'client');
@@ -81,6 +83,8 @@ try {
       htmlPages: site.matching,
       indexedPages: build.indexedPages,
       wallMs: build.wallMs,
+      cpuSeconds: build.cpuSeconds,
+      load: [loadAtStart, loadavg()[0]],
       memory: build.memory,
       distBytes: dist.bytes,
       indexBytes: index.bytes,

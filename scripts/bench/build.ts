@@ -6,7 +6,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { acquireBuildLock } from './build-lock.ts';
-import { watchMemory, type MemoryPeak } from './process-memory.ts';
+import { watchProcessTree, type MemoryPeak } from './process-tree.ts';
 
 export interface BuildOptions {
   root: string;
@@ -21,6 +21,7 @@ export interface BuildOptions {
 
 export interface BuildResult {
   wallMs: number;
+  cpuSeconds: number;
   memory: MemoryPeak;
   /** Pages the Pagefind integration reported indexing. */
   indexedPages: number;
@@ -50,7 +51,7 @@ async function measuredBuild(options: BuildOptions): Promise<BuildResult> {
   delete env.JOBS_FEED_URL;
   const started = performance.now();
   const child = spawn(process.execPath, [astroBin(options.root), 'build', '--outDir', options.outDir], { cwd: options.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const memory = watchMemory(child.pid!);
+  const usage = watchProcessTree(child.pid!);
   child.stdout.pipe(log, { end: false });
   child.stderr.pipe(log, { end: false });
   const code = await new Promise<number | null>((resolve, reject) => {
@@ -58,14 +59,14 @@ async function measuredBuild(options: BuildOptions): Promise<BuildResult> {
     child.on('close', resolve);
   });
   const wallMs = performance.now() - started;
-  const peak = memory.stop();
+  const { memory, cpuSeconds } = usage.stop();
   await new Promise<void>((resolve) => log.end(resolve));
   const output = await readFile(options.logFile, 'utf8');
   if (code !== 0) {
     throw new Error(`astro build failed (exit ${code}); last lines of ${options.logFile}:\n${output.split('\n').slice(-40).join('\n')}`);
   }
   const indexed = /Indexed (\d+) pages for search/.exec(output);
-  return { wallMs, memory: peak, indexedPages: indexed ? Number(indexed[1]) : 0 };
+  return { wallMs, cpuSeconds, memory, indexedPages: indexed ? Number(indexed[1]) : 0 };
 }
 
 /** Bytes of every file under `dir` and how many of them match `filter`. */

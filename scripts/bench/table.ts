@@ -1,7 +1,7 @@
 // The benchmark's one table: a row per measure, in a fixed order, as Markdown so it can be pasted
 // into docs/benchmarks.md as printed.
 import { readersPerQuery, type QueryFigures } from './search-probe.ts';
-import type { MemoryPeak } from './process-memory.ts';
+import type { MemoryPeak } from './process-tree.ts';
 
 export interface BenchmarkFigures {
   articles: number;
@@ -9,6 +9,9 @@ export interface BenchmarkFigures {
   htmlPages: number;
   indexedPages: number;
   wallMs: number;
+  cpuSeconds: number;
+  /** One-minute load average when the build started and when the searches ended (2 cores: 2 means busy). */
+  load: [number, number];
   memory: MemoryPeak;
   distBytes: number;
   indexBytes: number;
@@ -30,6 +33,8 @@ export const measureNames = [
   'Pages in the search index',
   'Build wall time (with search index)',
   'Build time per page',
+  'Build CPU time (user + system, all processes)',
+  'Machine load (1-minute average) at start, at end',
   'Peak build memory (RSS, all build processes)',
   'Peak of the largest single process',
   'dist/ size',
@@ -47,6 +52,8 @@ export function figureRows(f: BenchmarkFigures): [string, string][] {
     String(f.indexedPages),
     `${(f.wallMs / 1000).toFixed(1)} s`,
     `${(f.wallMs / f.htmlPages).toFixed(1)} ms`,
+    `${f.cpuSeconds.toFixed(1)} s`,
+    `${f.load[0].toFixed(2)}, ${f.load[1].toFixed(2)}`,
     mb(f.memory.treeRss),
     mb(f.memory.processHwm),
     mb(f.distBytes),
