@@ -25,11 +25,12 @@ const quietHeadInjectDirective = {
 };
 
 /**
- * Pages worth a search engine's visit: not the one-time newsletter pages, and not the combined
+ * Pages worth a search engine's visit: not API routes or the one-time newsletter pages, and not the combined
  * location-and-function job views (they are noindex; the single filters cover them).
  * @param {string} page
  */
 function inSitemap(page) {
+  if (page.includes('/api/')) return false;
   if (/\/newsletter\/(confirm|unsubscribe|check-your-inbox)\//.test(page)) return false;
   return !/\/jobs\/location\/[^/]+\/function\//.test(page);
 }
