@@ -3,12 +3,12 @@
 // Astro's request handler (the on-demand newsletter routes). Every response, static or not, leaves
 // with the security headers; request bodies are capped before anything reads them; the newsletter
 // outbox sender starts with the server and is drained on shutdown. Loopback by default.
-import { createHash } from 'node:crypto';
 import http from 'node:http';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, relative, resolve, sep } from 'node:path';
+import { extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadConfig } from '../src/lib/config.ts';
+import { createStaticFiles } from './server/static-files.mjs';
+import { createPolicies, pageKey } from './server/content-security-policy.mjs';
 import { closeNewsletterRuntime, newsletterRuntime } from '../src/lib/newsletter/runtime.ts';
 
 const config = loadConfig();
@@ -17,97 +17,9 @@ const dist = resolve(process.env.DIST_DIR ?? fileURLToPath(new URL('../dist/', i
 const root = join(dist, 'client');
 const { handler } = await import(pathToFileURL(join(dist, 'server', 'entry.mjs')).href);
 
-const types = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8', '.json': 'application/json', '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg',
-  '.webp': 'image/webp', '.avif': 'image/avif', '.woff2': 'font/woff2', '.ico': 'image/x-icon',
-  '.wasm': 'application/wasm', '.pf_meta': 'application/octet-stream', '.pf_fragment': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream', '.pf_filter': 'application/octet-stream', '.ics': 'text/calendar',
-};
+const staticFiles = createStaticFiles(root);
 
-// ---- Content-Security-Policy ------------------------------------------------------------------
-// Astro (security.csp with the adapter's staticHeaders) writes each prerendered page's policy, with
-// the hashes of that page's scripts and styles, to dist/_headers.json instead of a <meta> tag; it
-// puts the policy of on-demand pages on their responses itself. This server sends the former and
-// adds to both what only a header can say: frame-ancestors.
-
-/** Page path without its trailing slash, the key both for _headers.json entries and lookups. */
-const pageKey = (pathname) => (pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname);
-
-function withDirective(policy, name, value) {
-  const directives = policy.split(';').map((d) => d.trim()).filter(Boolean);
-  const index = directives.findIndex((d) => d.split(/\s+/)[0] === name);
-  if (index < 0) directives.push(`${name} ${value}`);
-  else if (name === 'form-action' && !directives[index].includes(value)) directives[index] += ` ${value}`;
-  return directives.join('; ');
-}
-
-function finishPolicy(policy) {
-  let result = withDirective(policy, 'frame-ancestors', "'none'");
-  // An external signup provider (PUBLIC_NEWSLETTER_ACTION) must be a permitted form target.
-  if (config.publicNewsletterAction) result = withDirective(result, 'form-action', new URL(config.publicNewsletterAction).origin);
-  const directives = result.split(';').map((d) => d.trim());
-  const scripts = directives.find((d) => d.startsWith('script-src ')) ?? directives.find((d) => d.startsWith('default-src '));
-  if (scripts && /'unsafe-(inline|eval)'/.test(scripts)) throw new Error(`Refusing a script policy with unsafe-inline or unsafe-eval: ${scripts}`);
-  return result;
-}
-
-function readPagePolicies() {
-  const file = join(dist, '_headers.json');
-  const policies = new Map();
-  if (!existsSync(file)) return policies;
-  for (const entry of JSON.parse(readFileSync(file, 'utf8'))) {
-    const csp = entry.headers.find((h) => h.key.toLowerCase() === 'content-security-policy');
-    if (csp) policies.set(pageKey(entry.pathname), finishPolicy(csp.value));
-  }
-  return policies;
-}
-
-const pagePolicies = readPagePolicies();
-// Anything without a policy of its own (non-HTML files, workers, redirects) gets the site's
-// directives without any page's hashes: no inline script or style can run under it.
-const fallbackPolicy = finishPolicy(
-  (pagePolicies.get('/') ?? "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; script-src 'self'; style-src 'self'")
-    .replace(/\s'sha(256|384|512)-[^']+'/g, ''),
-);
-
-// Astro hashes the scripts it bundles, not `is:inline` ones (the theme script in the layout), so
-// the hashes of the inline scripts actually present in the built HTML are added to script-src.
-// They were written at build time; nothing a request sends can add one.
-const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)([^>]*)>([\s\S]*?)<\/script>/g;
-function inlineScriptHashes(html) {
-  const hashes = [];
-  for (const [, attributes, code] of html.matchAll(INLINE_SCRIPT)) {
-    const type = /\stype="([^"]*)"/.exec(attributes)?.[1];
-    if (type && type !== 'module' && type !== 'text/javascript') continue;
-    hashes.push(`'sha256-${createHash('sha256').update(code).digest('base64')}'`);
-  }
-  return hashes;
-}
-
-function withScriptHashes(policy, hashes) {
-  return policy
-    .split(';')
-    .map((d) => {
-      const directive = d.trim();
-      if (!directive.startsWith('script-src ')) return directive;
-      return [directive, ...hashes.filter((hash) => !directive.includes(hash))].join(' ');
-    })
-    .join('; ');
-}
-
-/** The layout's inline scripts, which on-demand pages carry as well. */
-const layoutScriptHashes = existsSync(join(root, '404.html')) ? inlineScriptHashes(readFileSync(join(root, '404.html'), 'utf8')) : [];
-const filePolicies = new Map();
-function policyForHtmlFile(file, page) {
-  const { mtimeMs } = statSync(file);
-  const cached = filePolicies.get(file);
-  if (cached?.mtimeMs === mtimeMs) return cached.policy;
-  const policy = withScriptHashes(pagePolicies.get(page) ?? fallbackPolicy, inlineScriptHashes(readFileSync(file, 'utf8')));
-  filePolicies.set(file, { mtimeMs, policy });
-  return policy;
-}
+const policies = createPolicies({ dist, publicNewsletterAction: config.publicNewsletterAction });
 
 // ---- Headers on every response --------------------------------------------------------------
 const fixedHeaders = {
@@ -132,23 +44,12 @@ function secureResponse(res, policyFor) {
     // Astro passes its Response's statusText, which is "OK" unless a route sets one.
     if (res.statusMessage === 'OK' && statusCode !== 200) res.statusMessage = http.STATUS_CODES[statusCode] ?? '';
     const own = res.getHeader('content-security-policy');
-    res.setHeader('Content-Security-Policy', own ? withScriptHashes(finishPolicy(String(own)), layoutScriptHashes) : policyFor());
+    res.setHeader('Content-Security-Policy', own ? policies.finish(String(own)) : policyFor());
     return typeof rest[0] === 'string' ? writeHead.call(res, statusCode, rest[0]) : writeHead.call(res, statusCode);
   };
 }
 
 // ---- Static files -----------------------------------------------------------------------------
-function staticFile(pathname) {
-  let rel;
-  try { rel = normalize(decodeURIComponent(pathname)); } catch { return undefined; }
-  const file = join(root, rel);
-  if (file !== root && !file.startsWith(root + sep)) return undefined;
-  if (existsSync(file) && statSync(file).isFile()) return file;
-  const index = join(file, 'index.html');
-  if (existsSync(index)) return index;
-  return undefined;
-}
-
 /** The page a built HTML file belongs to: advice/x/index.html is /advice/x, 404.html is /404. */
 function pageOfFile(file) {
   const path = '/' + relative(root, file).split(sep).join('/');
@@ -160,12 +61,7 @@ function serveStatic(req, res, url, file) {
     res.writeHead(301, { Location: `${url.pathname}/${url.search}` }).end();
     return;
   }
-  res.writeHead(200, {
-    'Content-Type': types[extname(file)] ?? 'application/octet-stream',
-    'Cache-Control': url.pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-  });
-  if (req.method === 'HEAD') return void res.end();
-  createReadStream(file).pipe(res);
+  staticFiles.send(req, res, file);
 }
 
 // ---- Request bodies ---------------------------------------------------------------------------
@@ -196,12 +92,12 @@ const ONE_CLICK_UNSUBSCRIBE = '/newsletter/unsubscribe/';
 async function handle(req, res) {
   const url = new URL(req.url ?? '/', 'http://localhost');
   /** @type {() => string} */
-  let policy = () => fallbackPolicy;
+  let policy = () => policies.fallback;
   secureResponse(res, () => policy());
 
-  const file = req.method === 'GET' || req.method === 'HEAD' ? staticFile(url.pathname) : undefined;
+  const file = req.method === 'GET' || req.method === 'HEAD' ? staticFiles.find(url.pathname) : undefined;
   if (file) {
-    if (file.endsWith('.html')) policy = () => policyForHtmlFile(file, pageOfFile(file));
+    if (file.endsWith('.html')) policy = () => policies.forPage(pageOfFile(file));
     return serveStatic(req, res, url, file);
   }
 
@@ -225,9 +121,8 @@ async function handle(req, res) {
   // The socket address goes to the routes as a local, so only TRUST_PROXY decides about X-Forwarded-For.
   await handler(req, res, () => {
     const notFound = join(root, '404.html');
-    policy = () => policyForHtmlFile(notFound, '/404');
-    res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
-    createReadStream(notFound).pipe(res);
+    policy = () => policies.forPage('/404');
+    staticFiles.send(req, res, notFound, 404);
   }, { socketAddress: req.socket.remoteAddress });
 }
 
