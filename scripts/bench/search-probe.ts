@@ -75,8 +75,10 @@ async function measureFirstQuery(browser: Browser, pageUrl: string, query: strin
       const response = await r.response();
       if (!response) continue;
       const sizes = await r.sizes();
-      // Chromium reports no body size for a worker's own script (pagefind-worker.js); its body still counts.
-      const body = sizes.responseBodySize || (await response.body().catch(() => Buffer.alloc(0))).length;
+      // Chromium reports no body size for a worker's own script (pagefind-worker.js); what the server
+      // said it sent (compressed, when it compresses) still counts, or else the body itself.
+      const declared = Number(response.headers()['content-length']);
+      const body = sizes.responseBodySize || declared || (await response.body().catch(() => Buffer.alloc(0))).length;
       files.push({ path: new URL(r.url()).pathname, status: response.status(), bytes: body + sizes.responseHeadersSize });
     }
     const bytes = files.reduce((sum, f) => sum + f.bytes, 0);
