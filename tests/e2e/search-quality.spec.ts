@@ -1,0 +1,64 @@
+// What search finds: the queries search.md names, and what the built Pagefind index holds.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { expect, test, type Page } from '@playwright/test';
+import { CONSENT_TEXT } from '../../src/lib/newsletter/consent';
+import { article, hrefs, liveJob, searchPage } from './support/search';
+
+test.describe('search quality (the queries in search.md)', () => {
+  const topThree = async (page: Page, q: string) => {
+    await page.goto(`/search/?q=${encodeURIComponent(q)}`);
+    const { results } = searchPage(page);
+    await expect(results.first()).toBeVisible();
+    return (await hrefs(results)).slice(0, 3);
+  };
+
+  test('"thank you note" lists the thank-you article in the top three', async ({ page }) => {
+    expect(await topThree(page, 'thank you note')).toContain('/advice/thank-you-note-after-interview/');
+  });
+
+  test('"decision date" finds the article on how long to wait', async ({ page }) => {
+    expect(await topThree(page, 'decision date')).toContain('/advice/how-long-to-wait-before-following-up/');
+  });
+
+  test('"follow-through" finds the flagship first', async ({ page }) => {
+    expect((await topThree(page, 'follow-through'))[0]).toBe('/advice/interview-follow-through/');
+  });
+
+  test('a job title finds the job', async ({ page }) => {
+    const job = await liveJob(page);
+    expect((await topThree(page, job.title))[0]).toBe(job.path);
+  });
+
+  test('a nonsense word shows the empty state with topics and the advice index', async ({ page }) => {
+    await page.goto('/search/?q=qwzxplorb');
+    const { status, results } = searchPage(page);
+    await expect(status).toHaveText('No results for “qwzxplorb”.');
+    await expect(results).toHaveCount(0);
+    const main = page.locator('main');
+    await expect(main).toContainText('Nothing matches “qwzxplorb”.');
+    for (const topic of ['Interviewing', 'Job search', 'Networking', 'Offers']) {
+      await expect(main.getByRole('link', { name: topic, exact: true })).toHaveAttribute('href', /^\/topics\/[a-z-]+\/$/);
+    }
+    await expect(main.getByRole('link', { name: /advice index/ })).toHaveAttribute('href', '/advice/');
+  });
+});
+
+test('the index holds the main content of articles, topics, the planner and jobs, and no page chrome', async ({ page }) => {
+  // What the server hands to search: one fragment per indexed page (gzipped JSON after a signature).
+  const folder = join('dist', 'client', 'pagefind', 'fragment');
+  const pages = readdirSync(folder).map((name) => {
+    const text = gunzipSync(readFileSync(join(folder, name))).toString('utf8');
+    return JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string };
+  });
+  const urls = pages.map((p) => p.url);
+  expect(urls).toEqual(expect.arrayContaining([article, '/advice/interview-follow-through/', '/topics/offers/', '/tools/follow-up-planner/']));
+  const job = await liveJob(page);
+  expect(urls).toContain(job.path);
+  for (const url of urls) expect(url).toMatch(/^\/(advice\/[a-z0-9-]+|topics\/[a-z-]+|tools\/[a-z-]+|jobs\/[a-z0-9-]+)\/$/);
+  const chrome = ['Skip to main content', CONSENT_TEXT, 'sources are linked in every article', 'Boost your career', 'Latest jobs'];
+  for (const { url, content } of pages) {
+    for (const phrase of chrome) expect(content, `${url} should not index “${phrase}”`).not.toContain(phrase);
+  }
+});
