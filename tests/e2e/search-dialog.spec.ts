@@ -1,5 +1,6 @@
 // The header search dialog as a reader uses it, keyboard first, on the production server over the
 // built site and its Pagefind index: what it fetches and when, its keys, failure, CSP and figures.
+import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { article, hrefs, isSearchFile, networkLog, searchDialog, searchPage } from './support/search';
@@ -102,7 +103,7 @@ test('when the index cannot load, search says so and offers the advice index ins
 
 test('search works under the site’s Content-Security-Policy (no unsafe-eval)', async ({ page }) => {
   // The policy Astro generated for this page; a host that does not send it yet gets it added here.
-  const built = JSON.parse(readFileSync('dist/_headers.json', 'utf8')) as { pathname: string; headers: { key: string; value: string }[] }[];
+  const built = JSON.parse(readFileSync(join(process.env.DIST_DIR ?? 'dist', '_headers.json'), 'utf8')) as { pathname: string; headers: { key: string; value: string }[] }[];
   const policyFor = (path: string) =>
     built.find((e) => e.pathname.replace(/\/?$/, '/') === path)?.headers.find((h) => h.key === 'Content-Security-Policy')?.value;
   const policy = policyFor(article);

@@ -47,7 +47,8 @@ test.describe('search quality (the queries in search.md)', () => {
 
 test('the index holds the main content of articles, topics, the planner and jobs, and no page chrome', async ({ page }) => {
   // What the server hands to search: one fragment per indexed page (gzipped JSON after a signature).
-  const folder = join('dist', 'client', 'pagefind', 'fragment');
+  // The build the server serves (DIST_DIR), so the check reads what the browser got.
+  const folder = join(process.env.DIST_DIR ?? 'dist', 'client', 'pagefind', 'fragment');
   const pages = readdirSync(folder).map((name) => {
     const text = gunzipSync(readFileSync(join(folder, name))).toString('utf8');
     return JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string };
