@@ -1,16 +1,16 @@
 // `npm run lighthouse`: Lighthouse (mobile preset) on the key pages of the built site, served by the
 // production server. Prints the four category scores per page and exits non-zero below 100.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import { launch } from 'chrome-launcher';
+import { chromiumArgs, chromiumPath } from '../tests/e2e/support/browser.ts';
 
 const pages = ['/', '/advice/interview-follow-through/', '/tools/follow-up-planner/', '/search/', '/jobs/'];
 const threshold = Number(process.env.LIGHTHOUSE_MIN ?? 100);
-const chromePath = [process.env.CHROME_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
+const chromePath = chromiumPath();
 if (!chromePath) {
   console.error('No Chromium found: install one (on Debian: apt-get install -y chromium) or set CHROME_PATH.');
   process.exit(1);
@@ -38,7 +38,7 @@ for (let i = 0; ; i++) {
 
 const chrome = await launch({
   chromePath,
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  chromeFlags: chromiumArgs,
 });
 let failed = false;
 const rows = [];

@@ -2,10 +2,10 @@
 // production server. Stops at the first failing stage and says which one.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { chromiumPath } from '../tests/e2e/support/browser.ts';
 
 function findBrowser() {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  const found = candidates.find((p) => p && existsSync(p));
+  const found = chromiumPath();
   if (found) return found;
   // On Debian as root we can install the distribution's Chromium ourselves.
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {

@@ -31,4 +31,14 @@ export async function getRelatedArticles(article: Article, limit?: number): Prom
   return index.relatedTo({ id: article.id, topics: article.data.topics.map((t) => t.id), pubDate: article.data.pubDate }, limit).map((r) => r.entry);
 }
 
+/**
+ * Published articles grouped under each of `ids` (topics or authors), newest first, in one pass,
+ * so list pages grow with the number of articles, not articles times groups.
+ */
+export async function articlesGroupedBy(ids: readonly string[], groupsOf: (article: Article) => string[]): Promise<Map<string, Article[]>> {
+  const groups = new Map<string, Article[]>(ids.map((id) => [id, []]));
+  for (const article of await getArticles()) for (const id of groupsOf(article)) groups.get(id)?.push(article);
+  return groups;
+}
+
 export const FLAGSHIP_ID = 'interview-follow-through';

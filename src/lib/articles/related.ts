@@ -59,11 +59,3 @@ export function relatedIndex<T extends RankableArticle>(all: readonly T[]): Rela
     },
   };
 }
-
-/**
- * Articles that share the most topics with `current`, newest first among equals; articles with no
- * shared topic fill the remaining places by recency. For one lookup; pages use `relatedIndex`.
- */
-export function relatedArticles<T extends RankableArticle>(current: RankableArticle, all: readonly T[], limit = 4): T[] {
-  return relatedIndex(all).relatedTo(current, limit);
-}

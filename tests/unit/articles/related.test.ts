@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { relatedArticles, relatedIndex, type RankableArticle } from '../../../src/lib/articles/related';
+import { relatedIndex, type RankableArticle } from '../../../src/lib/articles/related';
 
 const a = (id: string, topics: string[], day: number): RankableArticle => ({ id, topics, pubDate: new Date(Date.UTC(2026, 0, day)) });
 
-describe('relatedArticles', () => {
+describe('relatedIndex ranking', () => {
+  const relatedArticles = (current: RankableArticle, all: RankableArticle[], limit?: number) => relatedIndex(all).relatedTo(current, limit);
   const current = a('current', ['interviewing', 'job-search'], 20);
   const all = [
     current,

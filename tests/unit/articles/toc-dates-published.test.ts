@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { tableOfContents } from '../../../src/lib/articles/toc';
 import { formatDate, isoDay } from '../../../src/lib/articles/dates';
 import { publishedArticles } from '../../../src/lib/articles/published';
-import { pageUrl } from '../../../src/lib/articles/paginate';
 
 describe('tableOfContents', () => {
   const h = (depth: number, slug: string) => ({ depth, slug, text: slug.toUpperCase() });
@@ -39,12 +38,5 @@ describe('publishedArticles', () => {
   });
   it('publishes a future article once its date has passed', () => {
     expect(publishedArticles(all, new Date('2026-12-02')).map((a) => a.id)).toContain('future');
-  });
-});
-
-describe('pageUrl', () => {
-  it('keeps page one at the list root and numbers the rest', () => {
-    expect(pageUrl('/advice/', 1)).toBe('/advice/');
-    expect(pageUrl('/advice/', 3)).toBe('/advice/3/');
   });
 });
