@@ -18,8 +18,11 @@ const source = z.object({
 });
 
 const articles = defineCollection({
-  // Load MDX files from content/articles; the file name is the URL slug.
-  loader: glob({ pattern: '**/*.mdx', base: `${contentDir}/articles` }),
+  // Load MDX files from content/articles; the file name is the URL slug. The bodies stay out of the
+  // data store: it is bundled into the build whole, and at 10,000 articles the bodies alone made it
+  // 119 MB and cost about 1.3 GB of build memory (docs/benchmarks.md). Whoever needs the source
+  // reads the file (articleSource in src/data/articles.ts).
+  loader: glob({ pattern: '**/*.mdx', base: `${contentDir}/articles`, retainBody: false }),
   schema: ({ image }) =>
     z
       .object({

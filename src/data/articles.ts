@@ -1,4 +1,6 @@
 // The one place pages read articles from: published ones only, newest first, read once per build.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { publishedArticles } from '../lib/articles/published';
 import { relatedIndex, type RelatedIndex } from '../lib/articles/related';
@@ -39,6 +41,16 @@ export async function articlesGroupedBy(ids: readonly string[], groupsOf: (artic
   const groups = new Map<string, Article[]>(ids.map((id) => [id, []]));
   for (const article of await getArticles()) for (const id of groupsOf(article)) groups.get(id)?.push(article);
   return groups;
+}
+
+/**
+ * The MDX source of an article, read from its file: the collection keeps no bodies (see
+ * src/content.config.ts). Entry paths are relative to the project root, where builds and the dev
+ * server run.
+ */
+export async function articleSource(article: Article): Promise<string> {
+  if (!article.filePath) throw new Error(`Article ${article.id} has no source file`);
+  return readFile(path.resolve(article.filePath), 'utf8');
 }
 
 export const FLAGSHIP_ID = 'interview-follow-through';
