@@ -1,10 +1,10 @@
 // Runs `astro build` on a generated content folder as a child process, the way `npm run build`
 // would, and measures it: wall time and the peak memory of the build's whole process tree.
 import { spawn } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { astroBin, buildEnvironment } from '../astro-build.ts';
 import { acquireBuildLock } from './build-lock.ts';
 import { watchProcessTree, type MemoryPeak } from './process-tree.ts';
 
@@ -27,14 +27,6 @@ export interface BuildResult {
   indexedPages: number;
 }
 
-/** Astro's own entry point, started with this very Node (24) rather than whatever `node` is on PATH. */
-function astroBin(root: string): string {
-  const require = createRequire(path.join(root, 'package.json'));
-  const manifest = require.resolve('astro/package.json');
-  const { bin } = JSON.parse(readFileSync(manifest, 'utf8')) as { bin: { astro: string } };
-  return path.join(path.dirname(manifest), bin.astro);
-}
-
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const release = await acquireBuildLock(options.onWait);
   try {
@@ -46,7 +38,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
 async function measuredBuild(options: BuildOptions): Promise<BuildResult> {
   const log = createWriteStream(options.logFile);
-  const env: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: options.contentDir, ASTRO_CACHE_DIR: options.cacheDir, ASTRO_TELEMETRY_DISABLED: '1' };
+  const env: NodeJS.ProcessEnv = { ...buildEnvironment(process.env), CONTENT_DIR: options.contentDir, ASTRO_CACHE_DIR: options.cacheDir, ASTRO_TELEMETRY_DISABLED: '1' };
   // The jobs feed would add network time and other content; the benchmark builds local files only.
   delete env.JOBS_FEED_URL;
   const started = performance.now();
