@@ -19,9 +19,9 @@ const source = z.object({
 
 const articles = defineCollection({
   // Load MDX files from content/articles; the file name is the URL slug. The bodies stay out of the
-  // data store: it is bundled into the build whole, and at 10,000 articles the bodies alone made it
-  // 119 MB and cost about 1.3 GB of build memory (docs/benchmarks.md). Whoever needs the source
-  // reads the file (articleSource in src/data/articles.ts).
+  // data store: it is bundled into the build whole, and the bodies made it 119 MB at 10,000 articles
+  // and cost 400 MB of build memory at 3,000 (docs/benchmarks.md). Whoever needs the source reads
+  // the file (articleSource in src/data/articles.ts).
   loader: glob({ pattern: '**/*.mdx', base: `${contentDir}/articles`, retainBody: false }),
   schema: ({ image }) =>
     z
