@@ -8,9 +8,9 @@ import tailwindcss from '@tailwindcss/vite';
 import pagefindSearch from './src/integrations/pagefind.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { loadBuildConfig } from './src/config.ts';
 
-// One place for the public address: canonical URLs, the sitemap and RSS are built from it.
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
+const config = loadBuildConfig();
 
 /**
  * Astro 7 on Vite 8 warns once per MDX file that its "use astro:head-inject" directive may not be
@@ -37,13 +37,14 @@ function inSitemap(page) {
 
 // Astro hashes the scripts it bundles, not inline ones: the theme script runs inline before paint,
 // so its hash is added to the policy from the same file the component inlines.
-const themeScript = readFileSync(new URL('./src/scripts/theme-before-paint.js', import.meta.url), 'utf8');
+const themeScript = readFileSync(new URL('./src/client/theme-before-paint.js', import.meta.url), 'utf8');
 const themeScriptHash = /** @type {`sha256-${string}`} */ (`sha256-${createHash('sha256').update(themeScript).digest('base64')}`);
 
 export default defineConfig({
-  site,
+  // The public address: canonical URLs, the sitemap and RSS are built from it.
+  site: config.siteUrl,
   // A separate cache lets a second build (tests, the benchmark) run on other content without clobbering this one.
-  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
+  ...(config.cacheDir ? { cacheDir: config.cacheDir } : {}),
   trailingSlash: 'always',
   // Content pages are prerendered; only routes that say `prerender = false` run on the server.
   output: 'static',
@@ -53,7 +54,7 @@ export default defineConfig({
     // Writes each static page's CSP into dist so the server can send it as a header.
     staticHeaders: true,
     // The adapter's default is 1 GB; our largest legitimate body is a signup form.
-    bodySizeLimit: 16 * 1024,
+    bodySizeLimit: config.maxBodyBytes,
   }),
   integrations: [mdx(), preact(), pagefindSearch(), sitemap({ filter: inSitemap })],
   security: {

@@ -52,7 +52,7 @@ const step = (text: string) => console.error(`[bench] ${text}`);
 try {
   await mkdir(paths.data, { recursive: true });
   // `npm run build` generates the planner's holiday data first; a fresh checkout has none yet.
-  if (!existsSync(path.join(root, 'src/lib/follow-up/holidays.generated.json'))) {
+  if (!existsSync(path.join(root, 'src/domain/follow-up/holidays.generated.json'))) {
     spawnSync(process.execPath, [path.join(root, 'scripts/generate-holidays.ts')], { cwd: root, stdio: 'inherit' });
   }
   step(`writing ${count} articles to ${paths.contentRel}`);

@@ -6,10 +6,10 @@
 import http from 'node:http';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { loadConfig } from '../src/lib/config.ts';
+import { loadConfig } from '../src/config.ts';
 import { createStaticFiles } from './server/static-files.mjs';
 import { createPolicies, pageKey } from './server/content-security-policy.mjs';
-import { closeNewsletterRuntime, newsletterRuntime } from '../src/lib/newsletter/runtime.ts';
+import { closeNewsletterRuntime, newsletterRuntime } from '../src/server/newsletter/runtime.ts';
 
 const config = loadConfig();
 // DIST_DIR lets tests serve a copy of a build while another build rewrites dist/.

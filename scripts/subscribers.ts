@@ -3,13 +3,13 @@
 //   npm run subscribers -- export [--status pending|confirmed|unsubscribed]   (CSV on stdout)
 //   npm run subscribers -- delete <email>                                   (removes every personal field)
 // Reads DATA_DIR like the server; safe to run while the server is up (SQLite WAL).
-import { loadConfig } from '../src/lib/config.ts';
-import { toCsv } from '../src/lib/newsletter/csv.ts';
-import { openDatabase } from '../src/lib/newsletter/database.ts';
-import { maskEmail, normalizeEmail } from '../src/lib/newsletter/email-address.ts';
-import { createOutboxStore } from '../src/lib/newsletter/outbox-store.ts';
-import { resolveNewsletterSecret } from '../src/lib/newsletter/secret.ts';
-import { createSubscribersStore, type SubscriberStatus } from '../src/lib/newsletter/subscribers-store.ts';
+import { loadConfig } from '../src/config.ts';
+import { toCsv } from '../src/domain/newsletter/csv.ts';
+import { openDatabase } from '../src/server/newsletter/database.ts';
+import { maskEmail, normalizeEmail } from '../src/domain/newsletter/email-address.ts';
+import { createOutboxStore } from '../src/server/newsletter/outbox-store.ts';
+import { resolveNewsletterSecret } from '../src/server/newsletter/secret.ts';
+import { createSubscribersStore, type SubscriberStatus } from '../src/server/newsletter/subscribers-store.ts';
 
 const USAGE = `Usage:
   npm run subscribers -- stats

@@ -2,9 +2,11 @@
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { contentDir } from './lib/content-location';
-import { jobsLoader } from './lib/jobs/loader';
-import { jobSchema } from './lib/jobs/schema';
+import { loadBuildConfig } from './config';
+import { jobsLoader } from './data/jobs/loader';
+import { jobSchema } from './domain/jobs/schema';
+
+const { contentDir, jobsFeedUrl } = loadBuildConfig();
 
 const source = z.object({
   /** What the linked page is called, as its publisher titles it. */
@@ -66,7 +68,7 @@ const topics = defineCollection({
 const jobs = defineCollection({
   // One JSON file a role in content/jobs, plus the roles of the JSON feed at JOBS_FEED_URL when it is set.
   // Roles past their closing day are left out; a failing feed costs one build warning, never the build.
-  loader: jobsLoader({ localDir: `${contentDir}/jobs`, feedUrl: process.env.JOBS_FEED_URL?.trim() || undefined }),
+  loader: jobsLoader({ localDir: `${contentDir}/jobs`, feedUrl: jobsFeedUrl }),
   schema: jobSchema,
 });
 

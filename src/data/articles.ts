@@ -2,8 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { publishedArticles } from '../lib/articles/published';
-import { relatedIndex, type RelatedIndex } from '../lib/articles/related';
+import { isDevelopment } from '../config';
+import { publishedArticles } from '../domain/articles/published';
+import { relatedIndex, type RelatedIndex } from '../domain/articles/related';
 
 export type Article = CollectionEntry<'articles'>;
 
@@ -19,7 +20,7 @@ let related: Promise<RelatedIndex<RankedArticle>> | undefined;
 
 /** Drafts are listed only by the dev server, so editors can preview them. */
 export function getArticles(): Promise<Article[]> {
-  cache ??= getCollection('articles').then((all) => publishedArticles(all, new Date(), import.meta.env.MODE === 'development'));
+  cache ??= getCollection('articles').then((all) => publishedArticles(all, new Date(), isDevelopment));
   return cache;
 }
 

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import type { Plugin } from 'vite';
+import { withTrailingSlash } from '../domain/urls.ts';
 
 /** Folder of the search bundle inside the client output; the browser loads `${BASE_URL}pagefind/pagefind.js`. */
 export const bundleFolder = 'pagefind';
@@ -102,7 +103,7 @@ export async function buildSearchIndex(dir: string): Promise<{ pageCount: number
 export const searchUiModule = 'virtual:follow-through/search-ui';
 
 /**
- * Emits `entry` (src/scripts/search/ui.ts) as a chunk of its own and exports its URL, so the bootstrap
+ * Emits `entry` (src/client/search/ui.ts) as a chunk of its own and exports its URL, so the bootstrap
  * can load it with a script element instead of import(), which Vite 8 would wrap in its preload helper.
  * In `astro dev` the URL is the source file's, which Vite serves as a module.
  */
@@ -112,7 +113,7 @@ export function searchUiChunk(entry: string): Plugin {
   return {
     name: 'follow-through:search-ui',
     configResolved(config) {
-      devUrl = config.command === 'serve' ? `${withSlashes(config.base)}${path.relative(config.root, entry).split(path.sep).join('/')}` : undefined;
+      devUrl = config.command === 'serve' ? `${withTrailingSlash(config.base)}${path.relative(config.root, entry).split(path.sep).join('/')}` : undefined;
     },
     resolveId(id) {
       return id === searchUiModule ? resolved : undefined;
@@ -126,10 +127,6 @@ export function searchUiChunk(entry: string): Plugin {
   };
 }
 
-/** `/blog` and `/blog/` both become `/blog/`; `/` stays `/`. */
-function withSlashes(base: string): string {
-  return `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
-}
 
 /** The Pagefind integration for astro.config: `integrations: [pagefindSearch()]`. */
 export default function pagefindSearch(): AstroIntegration {
@@ -139,14 +136,14 @@ export default function pagefindSearch(): AstroIntegration {
     name: 'follow-through:pagefind',
     hooks: {
       'astro:config:setup': ({ config, updateConfig }) => {
-        const entry = fileURLToPath(new URL('src/scripts/search/ui.ts', config.root));
+        const entry = fileURLToPath(new URL('src/client/search/ui.ts', config.root));
         updateConfig({ vite: { plugins: [searchUiChunk(entry)] } });
       },
 
       'astro:config:done': ({ config, buildOutput }) => {
         // Static builds write pages to outDir; builds with on-demand routes write them to build.client.
         clientDir = fileURLToPath(buildOutput === 'server' ? config.build.client : config.outDir);
-        base = withSlashes(config.base);
+        base = withTrailingSlash(config.base);
       },
 
       'astro:server:setup': async ({ server, logger }) => {

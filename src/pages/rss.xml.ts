@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getArticles } from '../data/articles';
-import { siteName, siteTagline } from '../lib/site';
+import { siteName, siteTagline } from '../domain/site';
 
 export async function GET(context: APIContext) {
   const articles = await getArticles();

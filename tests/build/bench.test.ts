@@ -10,7 +10,7 @@ import { measureNames } from '../../scripts/bench/table.ts';
 
 const root = process.cwd();
 const articles = 48;
-/** The site lists ten articles a page (src/lib/articles/paginate.ts). */
+/** The site lists ten articles a page (src/domain/articles/paginate.ts). */
 const pageSize = 10;
 
 interface Fact {

@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { collectJobs } from '../../src/lib/jobs/collect';
-import { calendarDayOf, newestFirst } from '../../src/lib/jobs/expiry';
-import { functionSlugOf, locationSlugOf } from '../../src/lib/jobs/filters';
-import { jobPostingProblems } from '../unit/jobs/job-posting-requirements';
+import { collectJobs } from '../../src/data/jobs/collect';
+import { calendarDayOf, newestFirst } from '../../src/domain/jobs/expiry';
+import { functionSlugOf, locationSlugOf } from '../../src/domain/jobs/filters';
+import { jobPostingProblems } from '../unit/domain/jobs/job-posting-requirements';
 import { expectNoAxeViolations } from './support/axe';
 import { tabTo } from './support/keyboard';
 

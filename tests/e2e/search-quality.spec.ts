@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { CONSENT_TEXT } from '../../src/lib/newsletter/consent';
+import { CONSENT_TEXT } from '../../src/domain/newsletter/consent';
 import { article, hrefs, liveJob, searchPage } from './support/search';
 
 test.describe('search quality (the queries in search.md)', () => {

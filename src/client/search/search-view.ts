@@ -1,0 +1,191 @@
+// The results part of search, shared by the header dialog and the /search/ page: runs a search,
+// renders linked results with highlighted excerpts, announces the count and moves focus with arrow keys.
+import { excerptParts } from '../../domain/search/excerpt';
+import { formatResultDate, resultCountMessage, unavailableMessage } from '../../domain/search/messages';
+import { basePath, isDevelopment } from '../../config';
+import { loadPagefind, type Pagefind, type PagefindResult, type PagefindResultData } from './pagefind-loader';
+import { nextFocusIndex } from '../../domain/search/result-keys';
+import { hasCriteria, pagefindQuery, type SearchState } from '../../domain/search/search-state';
+
+/** Shortest typed term worth preloading index chunks for. */
+const PRELOAD_MIN_LENGTH = 3;
+
+export interface SearchViewElements {
+  /** The search box; ArrowDown moves from it into the results. */
+  input: HTMLInputElement;
+  /** A polite live region (role="status") for result counts. */
+  status: HTMLElement;
+  /** Where results, the empty state and notices are drawn. */
+  output: HTMLElement;
+}
+
+export interface SearchView {
+  /** Searches now; an earlier search still running is dropped. */
+  run(state: SearchState): Promise<void>;
+  /** Starts fetching the index parts for these words while the reader is still typing. */
+  preload(q: string): void;
+  /** The first result link, if any (Enter in the dialog's search box opens it). */
+  firstResult(): HTMLAnchorElement | null;
+}
+
+const pageSize = 10;
+const base = basePath;
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text) node.textContent = text;
+  return node;
+}
+
+/** Every piece of page text goes in as a text node; only our own <mark> elements are created. */
+function excerptParagraph(excerpt: string): HTMLParagraphElement {
+  const p = element('p', 'mt-1 text-sm leading-relaxed');
+  for (const part of excerptParts(excerpt)) {
+    p.append(part.marked ? element('mark', 'rounded-sm bg-accent/15 font-semibold text-fg', part.text) : part.text);
+  }
+  return p;
+}
+
+function resultItem(data: PagefindResultData): HTMLLIElement {
+  const item = element('li', 'border-b border-border py-3 last:border-b-0');
+  const link = element('a', 'font-semibold text-accent underline-offset-4 hover:underline', data.meta.title || data.url);
+  link.href = data.url;
+  link.dataset.resultLink = '';
+  const heading = element('h3', 'text-base');
+  heading.append(link);
+  item.append(heading, excerptParagraph(data.excerpt));
+  const type = data.filters.type?.[0];
+  const details = [
+    type && type !== 'Article' ? type : '',
+    (data.filters.topic ?? []).join(', '),
+    formatResultDate(data.meta.date),
+  ].filter(Boolean);
+  if (details.length > 0) item.append(element('p', 'mt-1 text-xs text-muted', details.join(' · ')));
+  return item;
+}
+
+export function createSearchView(elements: SearchViewElements): SearchView {
+  const { input, status, output } = elements;
+  let latest = 0;
+  let topicLinks: Promise<PagefindResultData[]> | undefined;
+
+  const links = () => [...output.querySelectorAll<HTMLAnchorElement>('a[data-result-link]')];
+
+  function notice(text: string) {
+    const box = element('div', 'rounded-md border border-border bg-surface p-4 text-sm');
+    box.append(element('p', '', text));
+    const advice = element('a', 'mt-2 inline-block', 'Browse all advice');
+    advice.href = `${base}advice/`;
+    box.append(advice);
+    output.replaceChildren(box);
+  }
+
+  /** Topic landing pages are in the index as type "Topic", so suggestions follow the site's own topic list. */
+  async function emptyState(pagefind: Pagefind, q: string) {
+    topicLinks ??= pagefind
+      .search(null, { filters: { type: 'Topic' } })
+      .then((r) => Promise.all(r.results.map((x) => x.data())))
+      .then((pages) => pages.sort((a, b) => (a.meta.title ?? '').localeCompare(b.meta.title ?? '')));
+    const topics = await topicLinks.catch(() => []);
+    const box = element('div', 'rounded-md border border-border bg-surface p-4 text-sm');
+    box.append(element('p', 'font-semibold', q ? `Nothing matches “${q}”.` : 'Nothing matches these filters.'));
+    box.append(element('p', 'mt-1', 'Try fewer or different words, check the spelling, or browse a topic:'));
+    const list = element('ul', 'mt-2 flex flex-wrap gap-2');
+    for (const topic of topics) {
+      const link = element('a', 'inline-block rounded-md border border-border bg-bg px-3 py-1', topic.meta.title || topic.url);
+      link.href = topic.url;
+      const li = element('li', '');
+      li.append(link);
+      list.append(li);
+    }
+    const advice = element('a', 'mt-3 inline-block font-semibold', 'See every article in the advice index');
+    advice.href = `${base}advice/`;
+    box.append(list, advice);
+    return box;
+  }
+
+  /** Adds the next page of results to `list`; false when a newer search has started meanwhile. */
+  async function addResults(list: HTMLOListElement, results: PagefindResult[], from: number, search: number) {
+    const page = await Promise.all(results.slice(from, from + pageSize).map((r) => r.data()));
+    if (search !== latest) return false;
+    list.append(...page.map(resultItem));
+    return true;
+  }
+
+  /** A "Show more results" button after the list while results remain; it moves focus to the first new one. */
+  function offerMore(list: HTMLOListElement, results: PagefindResult[], shown: number) {
+    output.querySelector('[data-more]')?.remove();
+    if (shown >= results.length) return;
+    const more = element('button', 'mt-3 rounded-md border border-border px-4 py-2 text-sm font-semibold hover:bg-surface', 'Show more results');
+    more.type = 'button';
+    more.dataset.more = '';
+    more.addEventListener('click', async () => {
+      if (!(await addResults(list, results, shown, latest))) return;
+      offerMore(list, results, shown + pageSize);
+      links()[shown]?.focus();
+    });
+    output.append(more);
+  }
+
+  async function run(state: SearchState) {
+    const search = ++latest;
+    if (!hasCriteria(state)) {
+      output.replaceChildren();
+      status.textContent = '';
+      return;
+    }
+    output.setAttribute('aria-busy', 'true');
+    try {
+      const pagefind = await loadPagefind();
+      const { term, options } = pagefindQuery(state);
+      const { results } = await pagefind.search(term, options);
+      if (search !== latest) return;
+      if (results.length === 0) {
+        const empty = await emptyState(pagefind, state.q.trim());
+        if (search !== latest) return;
+        output.replaceChildren(empty);
+      } else {
+        // The new list replaces the old one only when complete, so results never flash empty while typing.
+        const list = element('ol', 'list-none p-0');
+        list.setAttribute('aria-label', 'Search results');
+        if (!(await addResults(list, results, 0, search))) return;
+        output.replaceChildren(list);
+        offerMore(list, results, pageSize);
+      }
+      status.textContent = resultCountMessage(results.length, state.q);
+    } catch {
+      if (search !== latest) return;
+      const text = unavailableMessage(isDevelopment);
+      notice(text);
+      status.textContent = text;
+    } finally {
+      if (search === latest) output.removeAttribute('aria-busy');
+    }
+  }
+
+  // Arrow keys walk from the search box through the result links and back; Enter follows a link.
+  function onKey(event: KeyboardEvent) {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const all = links();
+    const current = event.target === input ? -1 : all.indexOf(event.target as HTMLAnchorElement);
+    if (event.target !== input && current === -1) return;
+    const next = nextFocusIndex(current, event.key, all.length);
+    if (next === null) return;
+    event.preventDefault();
+    (next === -1 ? input : all[next]).focus();
+  }
+  input.addEventListener('keydown', onKey);
+  output.addEventListener('keydown', onKey);
+
+  return {
+    run,
+    preload(q) {
+      // One or two letters match an index chunk the finished word rarely needs; at 10,000 articles
+      // that wasted fetch was 65 kB (docs/benchmarks.md).
+      const term = q.trim();
+      if (term.length >= PRELOAD_MIN_LENGTH) loadPagefind().then((p) => p.preload(term), () => {});
+    },
+    firstResult: () => links()[0] ?? null,
+  };
+}

@@ -1,0 +1,168 @@
+// Every setting the project reads from its environment, at build time and at run time, read and
+// checked in this one file and passed on from here. Every setting has a default, so `npm start` works
+// with no configuration at all. Nothing else in src/, scripts/ or astro.config.mjs reads process.env
+// or import.meta.env (the linter enforces it).
+import { withTrailingSlash } from './domain/urls.ts';
+
+export interface AppConfig {
+  /** TCP port the production server listens on. */
+  port: number;
+  /** Interface the production server binds to; loopback unless told otherwise. */
+  host: string;
+  /** Folder for the SQLite database, the generated secret and file-mode outgoing mail. */
+  dataDir: string;
+  /** SMTP connection URL (smtp:// or smtps://); when empty, mail is written as .eml files instead. */
+  smtpUrl: string;
+  /** Public origin of the site; links in emails and the HSTS decision are built from it. */
+  siteUrl: string;
+  /** Key for unsubscribe-link signatures; generated into DATA_DIR/secret when unset. */
+  newsletterSecret: string;
+  /** Signup requests one client address may make per minute. */
+  rateLimitIpPerMinute: number;
+  /** Signup requests one email address may receive per hour. */
+  rateLimitEmailPerHour: number;
+  /** Proxy hops to trust in X-Forwarded-For (0: ignore the header, use the socket address). */
+  trustProxy: number;
+  /** Sender of newsletter mail, as a From header value. */
+  mailFrom: string;
+  /** External provider endpoint for the signup form; when set the form posts there, not to our API. */
+  publicNewsletterAction: string;
+  /** First delay before an outbox retry; each further failure doubles it. */
+  outboxRetryBaseMs: number;
+  /** Longest delay between two outbox retries. */
+  outboxRetryMaxMs: number;
+  /** Largest request body the server accepts at all (the signup endpoint itself stops at 8 kB). */
+  maxBodyBytes: number;
+  /** The build the server serves; tests serve a copy while another build rewrites dist/. */
+  distDir: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+function text(env: Env, name: string, fallback: string): string {
+  const value = env[name]?.trim();
+  return value ? value : fallback;
+}
+
+function whole(env: Env, name: string, fallback: number, min: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  // A typo in a limit must stop the server rather than silently disable protection.
+  if (!Number.isInteger(value) || value < min) {
+    throw new Error(`${name} must be a whole number of at least ${min}; got "${raw}".`);
+  }
+  return value;
+}
+
+function trustedHops(env: Env): number {
+  const raw = env.TRUST_PROXY?.trim().toLowerCase();
+  if (!raw || raw === 'false' || raw === 'no') return 0;
+  if (raw === 'true' || raw === 'yes') return 1;
+  return whole(env, 'TRUST_PROXY', 0, 0);
+}
+
+function siteOrigin(env: Env, port: number): string {
+  const raw = text(env, 'SITE_URL', `http://localhost:${port}`);
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`SITE_URL must be an absolute URL such as https://example.com; got "${raw}".`);
+  }
+  return url.origin;
+}
+
+/** Reads the configuration from an environment (process.env unless one is given). */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const port = whole(env, 'PORT', 4321, 1);
+  return {
+    port,
+    host: text(env, 'HOST', '127.0.0.1'),
+    dataDir: text(env, 'DATA_DIR', './var'),
+    smtpUrl: text(env, 'SMTP_URL', ''),
+    siteUrl: siteOrigin(env, port),
+    newsletterSecret: text(env, 'NEWSLETTER_SECRET', ''),
+    rateLimitIpPerMinute: whole(env, 'RATE_LIMIT_IP_PER_MINUTE', 5, 1),
+    rateLimitEmailPerHour: whole(env, 'RATE_LIMIT_EMAIL_PER_HOUR', 3, 1),
+    trustProxy: trustedHops(env),
+    mailFrom: text(env, 'MAIL_FROM', 'The Follow-Through <newsletter@localhost>'),
+    publicNewsletterAction: text(env, 'PUBLIC_NEWSLETTER_ACTION', ''),
+    outboxRetryBaseMs: whole(env, 'OUTBOX_RETRY_BASE_MS', 2_000, 1),
+    outboxRetryMaxMs: whole(env, 'OUTBOX_RETRY_MAX_MS', 10 * 60_000, 1),
+    maxBodyBytes: whole(env, 'MAX_BODY_BYTES', 16 * 1024, 1024),
+    distDir: text(env, 'DIST_DIR', './dist'),
+  };
+}
+
+/** Settings only the build reads: where content comes from and what the pages say about the site. */
+export interface BuildConfig {
+  /** Public origin (SITE_URL): canonical URLs, the sitemap, RSS and email links. */
+  siteUrl: string;
+  /** Where the content collections are read from; the benchmark points it at a generated corpus. */
+  contentDir: string;
+  /** Astro's cache folder, when a second build (tests, the benchmark) must not share this one's. */
+  cacheDir: string | undefined;
+  /** A JSON feed of extra roles, read at build time. */
+  jobsFeedUrl: string | undefined;
+  /** Where recruiters write; empty means jobs@ the site's own domain. */
+  jobsContactEmail: string;
+  /** External provider endpoint the signup form posts to instead of our API. */
+  publicNewsletterAction: string;
+  /** The same body limit the server applies, handed to Astro's adapter. */
+  maxBodyBytes: number;
+}
+
+export function loadBuildConfig(env: Env = process.env): BuildConfig {
+  const { siteUrl, publicNewsletterAction, maxBodyBytes } = loadConfig(env);
+  return {
+    siteUrl,
+    contentDir: text(env, 'CONTENT_DIR', './content'),
+    cacheDir: text(env, 'ASTRO_CACHE_DIR', '') || undefined,
+    jobsFeedUrl: text(env, 'JOBS_FEED_URL', '') || undefined,
+    jobsContactEmail: text(env, 'JOBS_CONTACT_EMAIL', ''),
+    publicNewsletterAction,
+    maxBodyBytes,
+  };
+}
+
+/** Settings of the developer tools in scripts/: tests, Lighthouse and the benchmark. */
+export interface ToolConfig {
+  /** A Chromium to drive; empty means look in the usual places. */
+  chromePath: string;
+  /** Lowest Lighthouse score that passes. */
+  lighthouseMin: number;
+  /** Print every audit that is not perfect. */
+  lighthouseVerbose: boolean;
+  /** The lock the project's builds share; empty skips locking. */
+  buildLock: string;
+}
+
+export function loadToolConfig(env: Env = process.env): ToolConfig {
+  return {
+    chromePath: text(env, 'CHROME_PATH', ''),
+    lighthouseMin: whole(env, 'LIGHTHOUSE_MIN', 100, 0),
+    lighthouseVerbose: text(env, 'LIGHTHOUSE_VERBOSE', '') !== '',
+    buildLock: env.BENCH_BUILD_LOCK ?? '/tmp/build.lock',
+  };
+}
+
+/**
+ * The environment a script hands to a process it starts (the server, a build, a browser), with the
+ * settings that run needs on top. Scripts pass settings on this way rather than reading them.
+ */
+export function childEnvironment(overrides: Env = {}, env: Env = process.env): Record<string, string> {
+  const merged: Record<string, string> = {};
+  for (const [name, value] of Object.entries({ ...env, ...overrides })) if (value !== undefined) merged[name] = value;
+  return merged;
+}
+
+// What Vite fixes while it builds pages and browser code. The server and the CLIs import this file
+// under plain Node, where import.meta.env does not exist, hence the empty fallback.
+const viteEnv: Partial<ImportMetaEnv> = import.meta.env ?? {};
+
+/** The path the site is served under, always with its trailing slash: `/` or `/careers/`. */
+export const basePath: string = withTrailingSlash(viteEnv.BASE_URL ?? '/');
+
+/** True while Astro's dev server builds pages (drafts are shown, messages speak to the developer). */
+export const isDevelopment: boolean = viteEnv.MODE === 'development';

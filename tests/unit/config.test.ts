@@ -1,0 +1,90 @@
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { resolveNewsletterSecret } from '../../src/server/newsletter/secret.ts';
+
+describe('loadConfig', () => {
+  it('works with an empty environment', () => {
+    expect(loadConfig({})).toMatchObject({
+      port: 4321,
+      host: '127.0.0.1',
+      dataDir: './var',
+      smtpUrl: '',
+      siteUrl: 'http://localhost:4321',
+      rateLimitIpPerMinute: 5,
+      rateLimitEmailPerHour: 3,
+      trustProxy: 0,
+      publicNewsletterAction: '',
+    });
+  });
+
+  it('reads every setting from the environment', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATA_DIR: '/srv/data',
+      SMTP_URL: 'smtp://mail.example:25',
+      SITE_URL: 'https://news.example/some/path',
+      RATE_LIMIT_IP_PER_MINUTE: '20',
+      RATE_LIMIT_EMAIL_PER_HOUR: '2',
+      TRUST_PROXY: '1',
+      MAIL_FROM: 'News <news@news.example>',
+      PUBLIC_NEWSLETTER_ACTION: 'https://provider.example/embed/123',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: '/srv/data',
+      smtpUrl: 'smtp://mail.example:25',
+      siteUrl: 'https://news.example',
+      rateLimitIpPerMinute: 20,
+      rateLimitEmailPerHour: 2,
+      trustProxy: 1,
+      mailFrom: 'News <news@news.example>',
+      publicNewsletterAction: 'https://provider.example/embed/123',
+    });
+  });
+
+  it('defaults the site address to the port the server listens on', () => {
+    expect(loadConfig({ PORT: '4391' }).siteUrl).toBe('http://localhost:4391');
+  });
+
+  it.each([['true', 1], ['false', 0], ['2', 2], ['', 0]])('TRUST_PROXY=%j means %i trusted hops', (value, hops) => {
+    expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toBe(hops);
+  });
+
+  it.each([
+    ['RATE_LIMIT_IP_PER_MINUTE', 'five'],
+    ['RATE_LIMIT_EMAIL_PER_HOUR', '0'],
+    ['PORT', '-1'],
+    ['SITE_URL', 'example.com'],
+  ])('refuses %s=%j instead of guessing', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(name);
+  });
+});
+
+describe('resolveNewsletterSecret', () => {
+  it('generates a secret on first start, owner-readable only, and reuses it afterwards', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsletter-secret-'));
+    const first = resolveNewsletterSecret(dir, '');
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(statSync(join(dir, 'secret')).mode & 0o777).toBe(0o600);
+    expect(resolveNewsletterSecret(dir, '')).toBe(first);
+  });
+
+  it('prefers NEWSLETTER_SECRET and refuses a short one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsletter-secret-'));
+    const fromEnv = 'x'.repeat(40);
+    expect(resolveNewsletterSecret(dir, fromEnv)).toBe(fromEnv);
+    expect(() => resolveNewsletterSecret(dir, 'short')).toThrow(/at least 32/);
+  });
+
+  it('tightens the mode of an existing secret file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsletter-secret-'));
+    writeFileSync(join(dir, 'secret'), 'y'.repeat(43), { mode: 0o644 });
+    expect(resolveNewsletterSecret(dir, '')).toBe('y'.repeat(43));
+    expect(statSync(join(dir, 'secret')).mode & 0o777).toBe(0o600);
+  });
+});
