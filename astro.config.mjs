@@ -49,7 +49,7 @@ export default defineConfig({
   // Content pages are prerendered; only routes that say `prerender = false` run on the server.
   output: 'static',
   adapter: node({
-    // Middleware mode: scripts/server.mjs owns the HTTP server, so every response gets our headers.
+    // Middleware mode: scripts/server.ts owns the HTTP server, so every response gets our headers.
     mode: 'middleware',
     // Writes each static page's CSP into dist so the server can send it as a header.
     staticHeaders: true,

@@ -1,12 +1,8 @@
 import { defineConfig } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromiumArgs, chromiumPath } from './tests/e2e/support/browser';
+import { chromiumArgs, chromiumPath } from './scripts/support/chromium.ts';
+import { loadToolConfig } from './src/config.ts';
 
-// One production server over the built site for the whole run, with a throwaway database.
-const port = Number(process.env.E2E_PORT ?? 4391);
-const dataDir = process.env.E2E_DATA_DIR ?? (process.env.E2E_DATA_DIR = mkdtempSync(join(tmpdir(), 'ft-e2e-main-')));
+const { e2ePort, ci } = loadToolConfig();
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -14,17 +10,13 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   timeout: 60_000,
-  reporter: process.env.CI ? 'line' : 'list',
+  reporter: ci ? 'line' : 'list',
+  // One production server over the built site for the whole run, started the way every tool starts
+  // it (scripts/support/server.ts), on the port baseURL names, with a throwaway database.
+  globalSetup: './tests/e2e/support/global-setup.ts',
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: `http://127.0.0.1:${e2ePort}`,
     launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
   },
   projects: [{ name: 'chromium' }],
-  webServer: {
-    command: 'node scripts/server.mjs',
-    url: `http://127.0.0.1:${port}/robots.txt`,
-    reuseExistingServer: false,
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
-    timeout: 30_000,
-  },
 });

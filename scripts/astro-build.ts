@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childEnvironment } from '../src/config.ts';
 
 export const allocatorSettings: Readonly<Record<string, string>> = {
   MIMALLOC_ALLOW_THP: '0',
@@ -21,9 +22,12 @@ export const allocatorSettings: Readonly<Record<string, string>> = {
   _RJEM_MALLOC_CONF: 'dirty_decay_ms:0,muzzy_decay_ms:0',
 };
 
-/** The environment for a build: the allocator settings, unless the caller's environment sets them. */
-export function buildEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return { ...allocatorSettings, ...env };
+/**
+ * The environment for a build: this process's with `overrides` on top (an undefined value removes a
+ * variable), and the allocator settings unless either sets them.
+ */
+export function buildEnvironment(overrides: Record<string, string | undefined> = {}): Record<string, string> {
+  return { ...allocatorSettings, ...childEnvironment(overrides) };
 }
 
 /** Astro's own entry point, to start with this very Node (24) rather than whatever `node` is on PATH. */
@@ -38,7 +42,7 @@ if (import.meta.main) {
   const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
   const child = spawn(process.execPath, [astroBin(root), 'build', ...process.argv.slice(2)], {
     cwd: root,
-    env: buildEnvironment(process.env),
+    env: buildEnvironment(),
     stdio: 'inherit',
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));

@@ -7,18 +7,17 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildSite, folderStats } from './bench/build.ts';
 import { writeCorpus } from './bench/corpus.ts';
 import { measureQuery, openBrowser } from './bench/search-probe.ts';
-import { startServer } from './bench/server.ts';
 import { markdownTable, type BenchmarkFigures } from './bench/table.ts';
+import { projectRoot as root } from './support/project.ts';
+import { startServer } from './support/server.ts';
 
 /** A word in most articles, so its index chunk and result list are as large as they get. */
 const commonQuery = 'interview';
 
-const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const { values } = parseArgs({ options: { articles: { type: 'string' }, keep: { type: 'boolean', default: false } } });
 const count = Number(values.articles);
 if (!Number.isInteger(count) || count < 1) {
@@ -70,7 +69,7 @@ try {
   step('measuring first searches in Chromium against the production server');
   const published = corpus.articles.filter((a) => a.published);
   const newest = published.reduce((a, b) => (b.pubDate > a.pubDate || (+b.pubDate === +a.pubDate && b.id < a.id) ? b : a));
-  const server = await startServer(root, paths.dist, paths.data);
+  const server = await startServer({ DIST_DIR: paths.dist, DATA_DIR: paths.data });
   const browser = await openBrowser();
   let figures: BenchmarkFigures;
   try {

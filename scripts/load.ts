@@ -9,20 +9,20 @@
 //   3. The SMTP server stopped during signups and started again: every email delivered once.
 // Needs a build (npm run build). Bounded: fixed request counts, a deadline per wait, and a hard
 // stop after 5 minutes. Everything listens on 127.0.0.1 only. Exits non-zero if a target is missed.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { freePort } from '../tests/e2e/support/server.ts';
-import { startSmtpServer, type TestSmtpServer } from '../tests/e2e/support/smtp.ts';
+import { databasePath, integrityCheck } from '../src/server/newsletter/database.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+import { startSmtpServer, type TestSmtpServer } from './support/smtp-sink.ts';
 
 const SIGNUPS = 2_000;
 const CLIENTS = 200;
 const PACE_MS = 500;
 const P99_TARGET_MS = 50;
-const LOOPBACK = '127.0.0.1';
 const run = Date.now().toString(36);
 const scratch = mkdtempSync(join(tmpdir(), 'newsletter-load-'));
 const children = new Set<ChildProcess>();
@@ -34,33 +34,13 @@ setTimeout(() => {
   process.exit(1);
 }, 5 * 60_000).unref();
 
-interface Server {
-  url: string;
-  child: ChildProcess;
-  stop(): Promise<void>;
-}
-
-async function startServer(dataDir: string, env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['scripts/server.mjs'], {
-    // The limiter still runs; one machine playing 200 readers needs a per-address budget to match.
-    env: { ...process.env, HOST: LOOPBACK, PORT: String(port), DATA_DIR: dataDir, RATE_LIMIT_IP_PER_MINUTE: '1000000', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  const url = `http://${LOOPBACK}:${port}`;
-  await waitFor(`server on ${url}`, 20_000, async () => (await fetch(`${url}/robots.txt`).catch(() => null))?.ok === true);
-  return {
-    url,
-    child,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+/** A server over the build with its own data folder, known to the 5-minute stop. */
+async function startLoadServer(dataDir: string, settings: Record<string, string>): Promise<RunningServer> {
+  // The limiter still runs; one machine playing 200 readers needs a per-address budget to match.
+  const server = await startServer({ DATA_DIR: dataDir, RATE_LIMIT_IP_PER_MINUTE: '1000000', ...settings }, { show: 'errors' });
+  children.add(server.child);
+  server.child.once('exit', () => children.delete(server.child));
+  return server;
 }
 
 async function waitFor(what: string, timeoutMs: number, check: () => boolean | Promise<boolean>): Promise<boolean> {
@@ -129,8 +109,8 @@ function percentile(sorted: number[], p: number): number {
 
 /** What the database holds about the given addresses, read as the operator would. */
 function inspect(dataDir: string, emails: string[]) {
-  const db = new DatabaseSync(join(dataDir, 'newsletter.sqlite'), { readOnly: true, timeout: 5_000 });
-  const integrity = (db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check;
+  const db = new DatabaseSync(databasePath(dataDir), { readOnly: true, timeout: 5_000 });
+  const integrity = integrityCheck(db);
   const rows = new Map<string, number>();
   for (const row of db
     .prepare('SELECT s.email, COUNT(o.id) AS outbox FROM subscribers s LEFT JOIN outbox o ON o.subscriber_id = s.id GROUP BY s.id')
@@ -162,7 +142,7 @@ const addresses = (phase: string, count: number) => Array.from({ length: count }
 
 async function throughput(smtp: TestSmtpServer) {
   const dataDir = join(scratch, 'throughput');
-  const server = await startServer(dataDir, { SMTP_URL: smtp.url });
+  const server = await startLoadServer(dataDir, { SMTP_URL: smtp.url });
   const runs = [
     { name: `paced, ${Math.round((CLIENTS * 1000) / PACE_MS)} signups/s offered`, emails: addresses('p', SIGNUPS), paceMs: PACE_MS },
     { name: 'flat out', emails: addresses('f', SIGNUPS), paceMs: undefined },
@@ -196,7 +176,7 @@ async function throughput(smtp: TestSmtpServer) {
 
 async function crash(smtp: TestSmtpServer) {
   const dataDir = join(scratch, 'crash');
-  const server = await startServer(dataDir, { SMTP_URL: smtp.url });
+  const server = await startLoadServer(dataDir, { SMTP_URL: smtp.url });
   const emails = addresses('k', SIGNUPS);
   const killAt = Math.round(SIGNUPS * 0.3);
   const outcomes = await signups(server.url, emails, CLIENTS, {
@@ -205,7 +185,7 @@ async function crash(smtp: TestSmtpServer) {
     },
   });
   const accepted = outcomes.filter((o) => o.status === 202).map((o) => o.email);
-  const restarted = await startServer(dataDir, { SMTP_URL: smtp.url });
+  const restarted = await startLoadServer(dataDir, { SMTP_URL: smtp.url });
   const db = inspect(dataDir, accepted);
   await waitFor('the outbox to drain after restart', 60_000, () => deliveries(smtp, accepted).delivered === accepted.length);
   await restarted.stop();
@@ -219,7 +199,7 @@ async function crash(smtp: TestSmtpServer) {
 async function smtpOutage() {
   const smtp = await startSmtpServer();
   const dataDir = join(scratch, 'outage');
-  const server = await startServer(dataDir, { SMTP_URL: smtp.url, OUTBOX_RETRY_BASE_MS: '250', OUTBOX_RETRY_MAX_MS: '2000' });
+  const server = await startLoadServer(dataDir, { SMTP_URL: smtp.url, OUTBOX_RETRY_BASE_MS: '250', OUTBOX_RETRY_MAX_MS: '2000' });
   const emails = addresses('o', 600);
   let stopping: Promise<void> | undefined;
   const outcomes = await signups(server.url, emails, 50, {

@@ -136,6 +136,12 @@ export interface ToolConfig {
   lighthouseVerbose: boolean;
   /** The lock the project's builds share; empty skips locking. */
   buildLock: string;
+  /** Port of the server the Playwright run shares (E2E_PORT); parallel checkouts each pick their own. */
+  e2ePort: number;
+  /** Data folder of that server (E2E_DATA_DIR); empty means a fresh one, removed after the run. */
+  e2eDataDir: string;
+  /** Running under CI (CI set): terser test output. */
+  ci: boolean;
 }
 
 export function loadToolConfig(env: Env = process.env): ToolConfig {
@@ -144,6 +150,9 @@ export function loadToolConfig(env: Env = process.env): ToolConfig {
     lighthouseMin: whole(env, 'LIGHTHOUSE_MIN', 100, 0),
     lighthouseVerbose: text(env, 'LIGHTHOUSE_VERBOSE', '') !== '',
     buildLock: env.BENCH_BUILD_LOCK ?? '/tmp/build.lock',
+    e2ePort: whole(env, 'E2E_PORT', 4391, 1),
+    e2eDataDir: text(env, 'E2E_DATA_DIR', ''),
+    ci: text(env, 'CI', '') !== '',
   };
 }
 

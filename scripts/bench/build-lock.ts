@@ -3,9 +3,10 @@
 // same lock as `flock /tmp/build.lock npm run build`, held by a `flock` child until released.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { loadToolConfig } from '../../src/config.ts';
 
 /** The lock the project's builds use; BENCH_BUILD_LOCK overrides it, an empty value skips locking. */
-export const buildLockPath = process.env.BENCH_BUILD_LOCK ?? '/tmp/build.lock';
+export const buildLockPath = loadToolConfig().buildLock;
 
 /** Longest wait for another build to finish before giving up. */
 const waitSeconds = 900;

@@ -38,9 +38,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
 async function measuredBuild(options: BuildOptions): Promise<BuildResult> {
   const log = createWriteStream(options.logFile);
-  const env: NodeJS.ProcessEnv = { ...buildEnvironment(process.env), CONTENT_DIR: options.contentDir, ASTRO_CACHE_DIR: options.cacheDir, ASTRO_TELEMETRY_DISABLED: '1' };
-  // The jobs feed would add network time and other content; the benchmark builds local files only.
-  delete env.JOBS_FEED_URL;
+  const env = buildEnvironment({
+    CONTENT_DIR: options.contentDir,
+    ASTRO_CACHE_DIR: options.cacheDir,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    // The jobs feed would add network time and other content; the benchmark builds local files only.
+    JOBS_FEED_URL: undefined,
+  });
   const started = performance.now();
   const child = spawn(process.execPath, [astroBin(options.root), 'build', '--outDir', options.outDir], { cwd: options.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const usage = watchProcessTree(child.pid!);

@@ -2,7 +2,7 @@
 // header dialog on an article, type the query at a person's pace, and record what the browser
 // fetched for search and how long after the last keystroke the results were on screen.
 import { chromium, type Browser, type Request } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from '../../tests/e2e/support/browser.ts';
+import { chromiumArgs, chromiumPath, noChromiumMessage } from '../support/chromium.ts';
 
 export interface QueryFigures {
   query: string;
@@ -24,7 +24,7 @@ const keyDelayMs = 60;
 
 export async function openBrowser(): Promise<Browser> {
   const executablePath = chromiumPath();
-  if (!executablePath) throw new Error('No Chromium found: install one (on Debian: `apt-get install -y chromium`) or set CHROME_PATH.');
+  if (!executablePath) throw new Error(noChromiumMessage);
   return chromium.launch({ executablePath, args: chromiumArgs });
 }
 

@@ -42,7 +42,7 @@ export function builtPages(): BuiltPage[] {
   return pages;
 }
 
-/** The file a site path is served from by scripts/server.mjs, or undefined when it would 404. */
+/** The file a site path is served from by the production server (src/server/http/static-files.ts), or undefined when it would 404. */
 export function fileForPath(pathname: string): string | undefined {
   const direct = join(clientDir, decodeURIComponent(pathname));
   if (existsSync(direct) && !direct.endsWith(sep) && !pathname.endsWith('/')) return direct;

@@ -1,5 +1,5 @@
 // The newsletter's long-lived parts for one server process: the database connection, the
-// limiters and the outbox sender. scripts/server.mjs opens it at start (so mail left in the outbox
+// limiters and the outbox sender. scripts/server.ts opens it at start (so mail left in the outbox
 // by a crash goes out straight away) and closes it on shutdown; the on-demand routes, bundled
 // separately by Astro, find the same instance through a global symbol.
 

@@ -1,13 +1,12 @@
-// @ts-check
 // Static files of the build: lookup inside dist/client only, content types, caching, and compression.
 // Text is compressed once per file and kept in memory (the built site is small and never changes
 // while the server runs), so repeat requests cost a map lookup.
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-/** @type {Record<string, string>} */
-export const contentTypes = {
+export const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8', '.json': 'application/json', '.xml': 'application/xml; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg',
@@ -19,16 +18,29 @@ export const contentTypes = {
 // Pagefind's .pf_* files are gzip inside already; images and fonts are compressed formats.
 const compressible = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.txt', '.svg', '.wasm', '.ics']);
 
-/** @typedef {{ mtimeMs: number; raw: Buffer; br?: Buffer; gzip?: Buffer }} CachedFile */
+interface CachedFile {
+  mtimeMs: number;
+  raw: Buffer;
+  br?: Buffer;
+  gzip?: Buffer;
+}
 
-/** @param {string} root absolute path of dist/client */
-export function createStaticFiles(root) {
-  /** @type {Map<string, CachedFile>} */
-  const cache = new Map();
-
+export interface StaticFiles {
   /** The file a URL path names inside root, or undefined (no escaping root, directories -> index.html). */
-  function find(/** @type {string} */ pathname) {
-    let rel;
+  find(pathname: string): string | undefined;
+  /**
+   * Sends a file with its type and caching rules: fingerprinted /_astro/ assets are immutable,
+   * everything else is revalidated.
+   */
+  send(req: IncomingMessage, res: ServerResponse, file: string, status?: number): void;
+}
+
+/** Serves the files under `root`, the absolute path of dist/client. */
+export function createStaticFiles(root: string): StaticFiles {
+  const cache = new Map<string, CachedFile>();
+
+  function find(pathname: string): string | undefined {
+    let rel: string;
     try { rel = normalize(decodeURIComponent(pathname)); } catch { return undefined; }
     const file = join(root, rel);
     if (file !== root && !file.startsWith(root + sep)) return undefined;
@@ -37,7 +49,7 @@ export function createStaticFiles(root) {
     return existsSync(index) ? index : undefined;
   }
 
-  function cached(/** @type {string} */ file) {
+  function cached(file: string): CachedFile {
     const mtimeMs = statSync(file).mtimeMs;
     let entry = cache.get(file);
     if (!entry || entry.mtimeMs !== mtimeMs) {
@@ -48,7 +60,7 @@ export function createStaticFiles(root) {
   }
 
   /** Picks the encoding the client accepts, compressing on first use. */
-  function body(/** @type {string} */ file, /** @type {string} */ acceptEncoding) {
+  function body(file: string, acceptEncoding: string): { bytes: Buffer; encoding: string | undefined } {
     const entry = cached(file);
     if (!compressible.has(extname(file)) || entry.raw.length < 1024) return { bytes: entry.raw, encoding: undefined };
     if (/\bbr\b/.test(acceptEncoding)) {
@@ -62,19 +74,10 @@ export function createStaticFiles(root) {
     return { bytes: entry.raw, encoding: undefined };
   }
 
-  /**
-   * Sends a file with its type and caching rules: fingerprinted /_astro/ assets are immutable,
-   * everything else is revalidated.
-   * @param {import('node:http').IncomingMessage} req
-   * @param {import('node:http').ServerResponse} res
-   * @param {string} file
-   * @param {number} [status]
-   */
-  function send(req, res, file, status = 200) {
+  function send(req: IncomingMessage, res: ServerResponse, file: string, status = 200): void {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     const { bytes, encoding } = body(file, String(req.headers['accept-encoding'] ?? ''));
-    /** @type {Record<string, string | number>} */
-    const headers = {
+    const headers: Record<string, string | number> = {
       'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
       'Content-Length': bytes.length,
       'Cache-Control': pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache',

@@ -1,4 +1,3 @@
-// @ts-check
 // Content-Security-Policy as a response header. Astro (security.csp with the adapter's staticHeaders)
 // writes each prerendered page's policy, with the hashes of that page's scripts and styles (the
 // inline theme script included, see astro.config.mjs), to dist/_headers.json instead of a <meta>
@@ -8,10 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Page path without its trailing slash, the key both for _headers.json entries and lookups. */
-export const pageKey = (/** @type {string} */ pathname) => (pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname);
+export const pageKey = (pathname: string): string => (pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname);
 
-/** @param {string} policy @param {string} name @param {string} value */
-function withDirective(policy, name, value) {
+function withDirective(policy: string, name: string, value: string): string {
   const directives = policy.split(';').map((d) => d.trim()).filter(Boolean);
   const index = directives.findIndex((d) => d.split(/\s+/)[0] === name);
   if (index < 0) directives.push(`${name} ${value}`);
@@ -19,12 +17,29 @@ function withDirective(policy, name, value) {
   return directives.join('; ');
 }
 
-/**
- * @param {{ dist: string; publicNewsletterAction: string }} options
- */
-export function createPolicies({ dist, publicNewsletterAction }) {
+export interface PolicyOptions {
+  /** The build folder, holding _headers.json. */
+  dist: string;
+  /** PUBLIC_NEWSLETTER_ACTION: an external signup provider the form may post to. */
+  publicNewsletterAction: string;
+}
+
+export interface Policies {
+  /** The policy of anything without one of its own: no page's hashes, so no inline script or style. */
+  fallback: string;
   /** Adds frame-ancestors (and an external form target); refuses a policy that would allow injected script. */
-  function finish(/** @type {string} */ policy) {
+  finish(policy: string): string;
+  /** The policy of a prerendered page, by its path. */
+  forPage(page: string): string;
+}
+
+interface HeadersEntry {
+  pathname: string;
+  headers: { key: string; value: string }[];
+}
+
+export function createPolicies({ dist, publicNewsletterAction }: PolicyOptions): Policies {
+  function finish(policy: string): string {
     let result = withDirective(policy, 'frame-ancestors', "'none'");
     // An external signup provider (PUBLIC_NEWSLETTER_ACTION) must be a permitted form target.
     if (publicNewsletterAction) result = withDirective(result, 'form-action', new URL(publicNewsletterAction).origin);
@@ -34,12 +49,11 @@ export function createPolicies({ dist, publicNewsletterAction }) {
     return result;
   }
 
-  /** @type {Map<string, string>} */
-  const pagePolicies = new Map();
+  const pagePolicies = new Map<string, string>();
   const headersFile = join(dist, '_headers.json');
   if (existsSync(headersFile)) {
-    for (const entry of JSON.parse(readFileSync(headersFile, 'utf8'))) {
-      const csp = entry.headers.find((/** @type {{ key: string }} */ h) => h.key.toLowerCase() === 'content-security-policy');
+    for (const entry of JSON.parse(readFileSync(headersFile, 'utf8')) as HeadersEntry[]) {
+      const csp = entry.headers.find((h) => h.key.toLowerCase() === 'content-security-policy');
       if (csp) pagePolicies.set(pageKey(entry.pathname), finish(csp.value));
     }
   }
@@ -54,7 +68,6 @@ export function createPolicies({ dist, publicNewsletterAction }) {
   return {
     fallback,
     finish,
-    /** The policy of a prerendered page, by its path. */
-    forPage: (/** @type {string} */ page) => pagePolicies.get(pageKey(page)) ?? fallback,
+    forPage: (page) => pagePolicies.get(pageKey(page)) ?? fallback,
   };
 }

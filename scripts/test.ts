@@ -1,10 +1,12 @@
-// `npm test`: type check, unit tests, build, checks over dist/, then browser tests against the
-// production server. Stops at the first failing stage and says which one.
+// `npm test`: type check, lint, unit tests, build, checks over dist/, then browser tests against the
+// production server. Stops at the first failing stage and says which one. Stage names as arguments
+// run only those stages: `node scripts/test.ts unit build dist e2e`.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromiumPath } from '../tests/e2e/support/browser.ts';
+import { childEnvironment } from '../src/config.ts';
+import { chromiumPath, noChromiumMessage } from './support/chromium.ts';
 
-function findBrowser() {
+function findBrowser(): string {
   const found = chromiumPath();
   if (found) return found;
   // On Debian as root we can install the distribution's Chromium ourselves.
@@ -14,14 +16,17 @@ function findBrowser() {
     run('apt-get', ['install', '-y', '-qq', 'chromium'], 'install chromium');
     if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
   }
-  console.error('No Chromium browser found: install one (on Debian: `apt-get install -y chromium`) or set CHROME_PATH to its path.');
+  console.error(noChromiumMessage);
   process.exit(1);
 }
 
-function run(command, args, stage) {
+// What every command gets; CHROME_PATH joins it once a browser is found.
+let env = childEnvironment();
+
+function run(command: string, args: string[], stage: string): void {
   const started = Date.now();
   console.log(`\n▶ ${stage}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  const result = spawnSync(command, args, { stdio: 'inherit', env });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (result.status !== 0) {
     console.error(`\n✖ ${stage} failed after ${seconds} s`);
@@ -31,13 +36,14 @@ function run(command, args, stage) {
 }
 
 const stages = process.argv.slice(2);
-const want = (s) => stages.length === 0 || stages.includes(s);
-process.env.CHROME_PATH ??= findBrowser();
+const want = (stage: string) => stages.length === 0 || stages.includes(stage);
+env = childEnvironment({ CHROME_PATH: findBrowser() });
 
 // Generated holiday data is imported by the planner's code, so it must exist before anything else.
 run('npm', ['run', 'data'], 'holiday data');
 if (want('check')) run('npx', ['astro', 'check', '--minimumSeverity', 'warning'], 'type check (astro check)');
 if (want('check')) run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'], 'type check (tsc)');
+if (want('lint')) run('npm', ['run', 'lint'], 'lint');
 if (want('unit')) run('npx', ['vitest', 'run'], 'unit tests');
 if (want('build')) run('npm', ['run', 'build'], 'build');
 if (want('dist')) run('npx', ['vitest', 'run', '--config', 'tests/build/vitest.config.ts'], 'checks over dist/');

@@ -1,0 +1,61 @@
+// The production server behind `npm start`: static files from dist/client, everything else through
+// Astro's request handler (the on-demand newsletter routes). Every response, static or not, leaves
+// with the security headers; request bodies are capped before anything reads them; the newsletter
+// outbox sender starts with the server and is drained on shutdown. Loopback by default. The pieces
+// live in src/server/http/; this file reads the configuration, wires them and owns the process.
+import http from 'node:http';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadConfig } from '../src/config.ts';
+import { createPolicies } from '../src/server/http/content-security-policy.ts';
+import { createRequestListener, type AstroHandler } from '../src/server/http/request-handler.ts';
+import { createSecureResponse } from '../src/server/http/security-headers.ts';
+import { createStaticFiles } from '../src/server/http/static-files.ts';
+import { closeNewsletterRuntime, newsletterRuntime } from '../src/server/newsletter/runtime.ts';
+import { builtSiteFolder } from './support/project.ts';
+
+const config = loadConfig();
+// DIST_DIR lets tests serve a copy of a build while another build rewrites dist/.
+const dist = builtSiteFolder(config.distDir);
+const clientDir = join(dist, 'client');
+const { handler } = (await import(pathToFileURL(join(dist, 'server', 'entry.mjs')).href)) as { handler: AstroHandler };
+
+const policies = createPolicies({ dist, publicNewsletterAction: config.publicNewsletterAction });
+const server = http.createServer(
+  createRequestListener({
+    clientDir,
+    staticFiles: createStaticFiles(clientDir),
+    policies,
+    secureResponse: createSecureResponse({ siteUrl: config.siteUrl, policies }),
+    astroHandler: handler,
+    maxBodyBytes: config.maxBodyBytes,
+  }),
+);
+// Slow clients may not hold connections open indefinitely.
+server.headersTimeout = 10_000;
+server.requestTimeout = 30_000;
+
+// Opening the newsletter runtime starts the outbox sender, so mail queued before a crash goes out now.
+newsletterRuntime(config);
+
+server.listen(config.port, config.host, () => {
+  console.log(`Serving on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/ (data in ${config.dataDir})`);
+});
+
+// ---- Graceful shutdown ------------------------------------------------------------------------
+let stopping = false;
+async function shutdown(signal: NodeJS.Signals): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: finishing requests in flight, then stopping.`);
+  const force = setTimeout(() => server.closeAllConnections(), 10_000);
+  force.unref();
+  await new Promise<void>((done) => {
+    server.close(() => done());
+    server.closeIdleConnections();
+  });
+  // Waits for the email being sent, if any, then closes the database.
+  await closeNewsletterRuntime();
+  process.exit(0);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(signal));
