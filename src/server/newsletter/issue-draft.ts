@@ -48,7 +48,7 @@ export function writeIssueDraft(contentDir: string, date: string): string {
     // 'wx' fails when the file exists, even if it appeared a moment ago.
     writeFileSync(file, text, { flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`${file} already exists; a draft never overwrites an issue.`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`${file} already exists; a draft never overwrites an issue.`, { cause: error });
     throw error;
   }
   return file;

@@ -29,7 +29,7 @@ export function readIssueFile(distDir: string, date: string): IssueEmail {
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`${file} is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`${file} is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
   const parsed = issueEmailSchema.safeParse(data);
   if (!parsed.success) {

@@ -12,7 +12,6 @@ import {
   addConfirmedReaders,
   clockFrom,
   folders,
-  ISSUE_DATE,
   issueFixture,
   readerAddress,
   sendingSmtpServer,
