@@ -61,7 +61,7 @@ export function createIssueScheduler(options: IssueSchedulerOptions) {
       reportOnce(`late ${date}`, () =>
         log.warn(
           summary
-            ? `issue ${date} was interrupted and is past its send window: not resuming it automatically (npm run newsletter -- send ${date} resumes it)`
+            ? `issue ${date} is unfinished and past its send window: the scheduler leaves it to the operator (npm run newsletter -- send ${date} resumes it)`
             : `issue ${date} was due at ${new Date(dueAt).toISOString()} and is past its send window: not sending it late (npm run newsletter -- send ${date} --force sends it)`,
         ),
       );
@@ -77,16 +77,18 @@ export function createIssueScheduler(options: IssueSchedulerOptions) {
     sends.set(date, sending);
   }
 
+  function tick(): void {
+    for (const date of candidateDates()) consider(date);
+  }
+
   return {
     /** Looks once; exposed for tests. */
-    tick(): void {
-      for (const date of candidateDates()) consider(date);
-    },
+    tick,
     start(): void {
       if (timer) return;
       log.info(`issue scheduler started: daily at ${options.schedule.sendTime} ${options.schedule.timeZone}`);
-      this.tick();
-      timer = setInterval(() => this.tick(), TICK_MS);
+      tick();
+      timer = setInterval(tick, TICK_MS);
     },
     /** Stops looking and stops sends in progress after their in-flight messages. */
     async stop(): Promise<void> {
