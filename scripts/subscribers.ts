@@ -1,6 +1,6 @@
 // Operator tools for the newsletter list:
 //   npm run subscribers -- stats
-//   npm run subscribers -- export [--status pending|confirmed|unsubscribed]   (CSV on stdout)
+//   npm run subscribers -- export [--status pending|confirmed|unsubscribed|bounced]   (CSV on stdout)
 //   npm run subscribers -- delete <email>                                   (removes every personal field)
 // Reads DATA_DIR like the server; safe to run while the server is up (SQLite WAL).
 import { loadConfig } from '../src/config.ts';
@@ -13,9 +13,9 @@ import { createSubscribersStore, type SubscriberStatus } from '../src/server/new
 
 const USAGE = `Usage:
   npm run subscribers -- stats
-  npm run subscribers -- export [--status pending|confirmed|unsubscribed]
+  npm run subscribers -- export [--status pending|confirmed|unsubscribed|bounced]
   npm run subscribers -- delete <email>`;
-const STATUSES: readonly SubscriberStatus[] = ['pending', 'confirmed', 'unsubscribed'];
+const STATUSES: readonly SubscriberStatus[] = ['pending', 'confirmed', 'unsubscribed', 'bounced'];
 
 function fail(message: string): never {
   console.error(`${message}\n\n${USAGE}`);
@@ -38,6 +38,7 @@ if (command === 'stats') {
   console.log(`  confirmed     ${subscribers.confirmed}`);
   console.log(`  pending       ${subscribers.pending}`);
   console.log(`  unsubscribed  ${subscribers.unsubscribed}`);
+  console.log(`  bounced       ${subscribers.bounced}`);
   console.log(`  total         ${subscribers.total}`);
   console.log('Confirmation emails');
   for (const [status, count] of Object.entries(outbox)) console.log(`  ${status.padEnd(13)} ${count}`);

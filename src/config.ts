@@ -2,6 +2,7 @@
 // checked in this one file and passed on from here. Every setting has a default, so `npm start` works
 // with no configuration at all. Nothing else in src/, scripts/ or astro.config.mjs reads process.env
 // or import.meta.env (the linter enforces it).
+import { isSendTime } from './domain/newsletter/send-time.ts';
 import { withTrailingSlash } from './domain/urls.ts';
 
 export interface AppConfig {
@@ -35,6 +36,16 @@ export interface AppConfig {
   maxBodyBytes: number;
   /** The build the server serves; tests serve a copy while another build rewrites dist/. */
   distDir: string;
+  /** Daily send time of the briefing, HH:MM in newsletterTimeZone. */
+  newsletterSendTime: string;
+  /** IANA time zone of the send time (and of "today" for the scheduler). */
+  newsletterTimeZone: string;
+  /** Whether the server starts issues on schedule (NEWSLETTER_SCHEDULER=off turns it off). */
+  newsletterScheduler: boolean;
+  /** Most issue emails sent per second; 0 lifts the cap. */
+  newsletterRatePerSecond: number;
+  /** Hours after its send time within which an issue may still start; later it is not sent unless forced. */
+  newsletterSendWindowHours: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -53,6 +64,29 @@ function whole(env: Env, name: string, fallback: number, min: number): number {
     throw new Error(`${name} must be a whole number of at least ${min}; got "${raw}".`);
   }
   return value;
+}
+
+function sendTime(env: Env): string {
+  const value = text(env, 'NEWSLETTER_SEND_TIME', '07:00');
+  if (!isSendTime(value)) throw new Error(`NEWSLETTER_SEND_TIME must be a 24-hour time such as 07:00; got "${value}".`);
+  return value;
+}
+
+function timeZone(env: Env): string {
+  const value = text(env, 'NEWSLETTER_TIME_ZONE', 'Asia/Singapore');
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+  } catch {
+    throw new Error(`NEWSLETTER_TIME_ZONE must be an IANA time zone such as Asia/Singapore; got "${value}".`);
+  }
+  return value;
+}
+
+function switchedOn(env: Env, name: string): boolean {
+  const value = text(env, name, 'on').toLowerCase();
+  if (['on', 'true', 'yes', '1'].includes(value)) return true;
+  if (['off', 'false', 'no', '0'].includes(value)) return false;
+  throw new Error(`${name} must be on or off; got "${value}".`);
 }
 
 function trustedHops(env: Env): number {
@@ -92,6 +126,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboxRetryMaxMs: whole(env, 'OUTBOX_RETRY_MAX_MS', 10 * 60_000, 1),
     maxBodyBytes: whole(env, 'MAX_BODY_BYTES', 16 * 1024, 1024),
     distDir: text(env, 'DIST_DIR', './dist'),
+    newsletterSendTime: sendTime(env),
+    newsletterTimeZone: timeZone(env),
+    newsletterScheduler: switchedOn(env, 'NEWSLETTER_SCHEDULER'),
+    newsletterRatePerSecond: whole(env, 'NEWSLETTER_RATE_PER_SECOND', 50, 0),
+    newsletterSendWindowHours: whole(env, 'NEWSLETTER_SEND_WINDOW_HOURS', 6, 1),
   };
 }
 

@@ -65,6 +65,46 @@ describe('loadConfig', () => {
   });
 });
 
+describe('loadConfig: the daily briefing', () => {
+  it('sends at 07:00 Singapore time, 50 a second, within 6 hours, scheduler on, with no configuration', () => {
+    expect(loadConfig({})).toMatchObject({
+      newsletterSendTime: '07:00',
+      newsletterTimeZone: 'Asia/Singapore',
+      newsletterScheduler: true,
+      newsletterRatePerSecond: 50,
+      newsletterSendWindowHours: 6,
+    });
+  });
+
+  it('reads each setting, and NEWSLETTER_RATE_PER_SECOND=0 lifts the cap', () => {
+    expect(
+      loadConfig({
+        NEWSLETTER_SEND_TIME: '06:30',
+        NEWSLETTER_TIME_ZONE: 'Europe/London',
+        NEWSLETTER_SCHEDULER: 'off',
+        NEWSLETTER_RATE_PER_SECOND: '0',
+        NEWSLETTER_SEND_WINDOW_HOURS: '2',
+      }),
+    ).toMatchObject({
+      newsletterSendTime: '06:30',
+      newsletterTimeZone: 'Europe/London',
+      newsletterScheduler: false,
+      newsletterRatePerSecond: 0,
+      newsletterSendWindowHours: 2,
+    });
+  });
+
+  it.each([
+    ['NEWSLETTER_SEND_TIME', '7am'],
+    ['NEWSLETTER_TIME_ZONE', 'Singapore/Nowhere'],
+    ['NEWSLETTER_SCHEDULER', 'sometimes'],
+    ['NEWSLETTER_RATE_PER_SECOND', '-5'],
+    ['NEWSLETTER_SEND_WINDOW_HOURS', '0'],
+  ])('refuses %s=%j instead of guessing', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(name);
+  });
+});
+
 describe('resolveNewsletterSecret', () => {
   it('generates a secret on first start, owner-readable only, and reuses it afterwards', () => {
     const dir = mkdtempSync(join(tmpdir(), 'newsletter-secret-'));

@@ -5,13 +5,26 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
-import type { OutgoingMessage } from './confirmation-email.ts';
 import { maskEmail } from '../../domain/newsletter/email-address.ts';
 import type { Log } from './log.ts';
 
+/** Any message the newsletter sends: a confirmation, an issue, a test copy. */
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Stable per message, so a copy re-sent after a crash is recognisable as the same message. */
+  messageId: string;
+  /** Extra headers: List-Unsubscribe, List-Unsubscribe-Post, List-Id. */
+  headers: Record<string, string>;
+  /** A link file-mode delivery logs for the developer (the confirmation link). */
+  confirmUrl?: string;
+}
+
 export interface MailTransport {
   /** Resolves once the message is accepted; rejects otherwise (see isPermanentFailure). */
-  send(message: OutgoingMessage): Promise<void>;
+  send(message: MailMessage): Promise<void>;
   close(): void;
   /** For the start-up log line; never contains credentials. */
   description: string;
@@ -68,7 +81,7 @@ function noDelaySocket(
   callback(null, { connection: connect({ host: options.host, port: options.port ?? 587, noDelay: true }) });
 }
 
-function envelope(message: OutgoingMessage, mailFrom: string) {
+function envelope(message: MailMessage, mailFrom: string) {
   return {
     from: mailFrom,
     to: message.to,
@@ -112,7 +125,8 @@ function fileTransport(options: MailTransportOptions): MailTransport {
       writeFileSync(draft, info.message as Buffer);
       renameSync(draft, join(folder, name));
       // File mode is for development: the log is how the developer finds the link to click.
-      options.log.info(`mail for ${maskEmail(message.to)} written to ${join(folder, name)}; confirm link: ${message.confirmUrl}`);
+      const link = message.confirmUrl ? `; confirm link: ${message.confirmUrl}` : '';
+      options.log.info(`mail for ${maskEmail(message.to)} written to ${join(folder, name)}${link}`);
     },
     close() {
       transporter.close();

@@ -44,6 +44,64 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
   CREATE INDEX outbox_by_subscriber ON outbox(subscriber_id);
   `,
+  // 2: the daily briefing's sends. Subscribers gain the status 'bounced'; STRICT tables cannot
+  // alter a CHECK, so the table is rebuilt the way SQLite documents (create, copy, drop, rename),
+  // with foreign keys off around it (see migrate) so that dropping the old table cascades nothing.
+  `
+  CREATE TABLE subscribers_new (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'unsubscribed', 'bounced')),
+    consent_text_version TEXT NOT NULL,
+    consent_at INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    confirmed_at INTEGER,
+    unsubscribed_at INTEGER,
+    confirmation_queued_at INTEGER,
+    bounced_at INTEGER
+  ) STRICT;
+  INSERT INTO subscribers_new (id, email, status, consent_text_version, consent_at, created_at, confirmed_at,
+                               unsubscribed_at, confirmation_queued_at)
+    SELECT id, email, status, consent_text_version, consent_at, created_at, confirmed_at,
+           unsubscribed_at, confirmation_queued_at
+      FROM subscribers;
+  DROP TABLE subscribers;
+  ALTER TABLE subscribers_new RENAME TO subscribers;
+  CREATE INDEX subscribers_by_status ON subscribers(status);
+
+  -- One row per issue that has started going out. The lease says which process is sending it and
+  -- until when; a process that dies leaves the row 'sending' for the next one to resume.
+  CREATE TABLE issue_sends (
+    issue_date TEXT PRIMARY KEY,
+    state TEXT NOT NULL CHECK (state IN ('sending', 'paused', 'sent')),
+    lease_owner TEXT,
+    lease_until INTEGER,
+    started_at INTEGER NOT NULL,
+    finished_at INTEGER,
+    pause_reason TEXT,
+    recipients INTEGER NOT NULL DEFAULT 0,
+    -- 1 when an operator started it past the late-send cut-off (send --force).
+    forced INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+
+  -- The recipients, frozen when the send starts: one row per (issue, subscriber).
+  CREATE TABLE deliveries (
+    id INTEGER PRIMARY KEY,
+    issue_date TEXT NOT NULL REFERENCES issue_sends(issue_date) ON DELETE CASCADE,
+    subscriber_id TEXT NOT NULL REFERENCES subscribers(id) ON DELETE CASCADE,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'bounced', 'skipped')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL,
+    message_id TEXT NOT NULL UNIQUE,
+    last_error TEXT,
+    sent_at INTEGER,
+    -- Set when a resume found the row 'sending': the message may have reached the server before the crash.
+    possible_duplicate INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (issue_date, subscriber_id)
+  ) STRICT;
+  CREATE INDEX deliveries_due ON deliveries(issue_date, status, next_attempt_at);
+  CREATE INDEX deliveries_by_subscriber ON deliveries(subscriber_id);
+  `,
 ];
 
 export function schemaVersion(db: DatabaseSync): number {
@@ -61,17 +119,28 @@ export function migrate(db: DatabaseSync, migrations: readonly string[] = MIGRAT
     );
   }
   const applied: number[] = [];
-  for (let version = current + 1; version <= migrations.length; version++) {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      db.exec(migrations[version - 1]);
-      db.exec(`PRAGMA user_version = ${version}`);
-      db.exec('COMMIT');
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
+  // A migration may rebuild a table others refer to. SQLite ignores this pragma inside a
+  // transaction, so it is switched off around them; foreign_key_check before each commit makes
+  // sure the rebuilt tables still satisfy every reference.
+  const foreignKeysWereOn = (db.prepare('PRAGMA foreign_keys').get() as { foreign_keys: number }).foreign_keys === 1;
+  db.exec('PRAGMA foreign_keys = OFF');
+  try {
+    for (let version = current + 1; version <= migrations.length; version++) {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        db.exec(migrations[version - 1]);
+        const broken = db.prepare('PRAGMA foreign_key_check').all();
+        if (broken.length > 0) throw new Error(`Migration ${version} would break ${broken.length} foreign key reference(s).`);
+        db.exec(`PRAGMA user_version = ${version}`);
+        db.exec('COMMIT');
+      } catch (error) {
+        db.exec('ROLLBACK');
+        throw error;
+      }
+      applied.push(version);
     }
-    applied.push(version);
+  } finally {
+    if (foreignKeysWereOn) db.exec('PRAGMA foreign_keys = ON');
   }
   return applied;
 }

@@ -7,6 +7,7 @@ import { maskEmail } from '../../domain/newsletter/email-address.ts';
 import type { Log } from './log.ts';
 import { isPermanentFailure, type MailTransport } from './mail-transport.ts';
 import type { OutboxItem, OutboxStore } from './outbox-store.ts';
+import { withDeadline } from './send-deadline.ts';
 import { retryDelayMs } from '../../domain/newsletter/retry-delay.ts';
 import { CONFIRM_TOKEN_LIFETIME_MS } from './tokens.ts';
 
@@ -14,20 +15,6 @@ import { CONFIRM_TOKEN_LIFETIME_MS } from './tokens.ts';
 const IDLE_POLL_MS = 5_000;
 /** Messages in flight at once, which is also the number of SMTP connections open at once. */
 const BATCH_SIZE = 5;
-/** Transports time out on their own; this only keeps one that never settles from stalling the outbox. */
-const SEND_DEADLINE_MS = 120_000;
-
-async function withDeadline(sending: Promise<void>): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer from the mail transport in ${SEND_DEADLINE_MS / 1000} s`)), SEND_DEADLINE_MS);
-  });
-  try {
-    await Promise.race([sending, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 export interface OutboxSenderOptions {
   outbox: OutboxStore;

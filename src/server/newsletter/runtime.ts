@@ -1,7 +1,7 @@
 // The newsletter's long-lived parts for one server process: the database connection, the
-// limiters and the outbox sender. scripts/server.ts opens it at start (so mail left in the outbox
-// by a crash goes out straight away) and closes it on shutdown; the on-demand routes, bundled
-// separately by Astro, find the same instance through a global symbol.
+// limiters, the outbox sender and the issue scheduler. scripts/server.ts opens it at start (so
+// mail left in the outbox by a crash goes out straight away) and closes it on shutdown; the
+// on-demand routes, bundled separately by Astro, find the same instance through a global symbol.
 
 import type { DatabaseSync } from 'node:sqlite';
 import type { AppConfig } from '../../config.ts';
@@ -9,6 +9,8 @@ import { loadConfig } from '../../config.ts';
 import { confirmationEmail, unsubscribeUrl } from './confirmation-email.ts';
 import { openDatabase } from './database.ts';
 import { consoleLog, type Log } from './log.ts';
+import { createIssueScheduler, type IssueScheduler } from './issue-scheduler.ts';
+import { openIssueSending } from './issue-sending.ts';
 import { createMailTransport } from './mail-transport.ts';
 import { createOutboxSender, type OutboxSender } from './outbox-sender.ts';
 import { createOutboxStore } from './outbox-store.ts';
@@ -22,6 +24,8 @@ export interface NewsletterRuntime {
   config: AppConfig;
   store: SubscribersStore;
   sender: OutboxSender;
+  /** Sends each issue at its time; started with the outbox sender unless NEWSLETTER_SCHEDULER=off. */
+  scheduler: IssueScheduler;
   signup(input: SignupInput): Promise<SignupAnswer>;
   unsubscribeUrl(subscriberId: string): string;
   verifyUnsubscribe(subscriberId: string, signature: string): boolean;
@@ -36,9 +40,10 @@ export function openNewsletterRuntime(config: AppConfig, log: Log = consoleLog()
   const db: DatabaseSync = openDatabase(config.dataDir);
   const store = createSubscribersStore(db, secret);
   const outbox = createOutboxStore(db);
+  const transport = createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, mailFrom: config.mailFrom, log });
   const sender = createOutboxSender({
     outbox,
-    transport: createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, mailFrom: config.mailFrom, log }),
+    transport,
     compose(item) {
       const token = item.sealedToken ? openToken(secret, item.sealedToken) : null;
       if (!token) return null;
@@ -51,15 +56,27 @@ export function openNewsletterRuntime(config: AppConfig, log: Log = consoleLog()
   const ipLimiter = createRateLimiter({ limit: config.rateLimitIpPerMinute, windowMs: 60_000 });
   const emailLimiter = createRateLimiter({ limit: config.rateLimitEmailPerHour, windowMs: 60 * 60_000 });
   const deps = { store, ipLimiter, emailLimiter, afterQueued: () => sender.wake(), log, now: Date.now };
+  const issues = openIssueSending(config, db, secret, transport, log);
+  const scheduler = createIssueScheduler({
+    distDir: config.distDir,
+    sender: issues.sender,
+    deliveries: issues.deliveries,
+    schedule: { sendTime: config.newsletterSendTime, timeZone: config.newsletterTimeZone },
+    sendWindowHours: config.newsletterSendWindowHours,
+    log,
+  });
 
   return {
     config,
     store,
     sender,
+    scheduler,
     signup: (input) => handleSignup(deps, input),
     unsubscribeUrl: (subscriberId) => unsubscribeUrl(config.siteUrl, secret, subscriberId),
     verifyUnsubscribe: (subscriberId, signature) => verifySubscriberSignature(secret, subscriberId, signature),
     async close() {
+      // Issues first: the outbox sender closes the transport they share.
+      await scheduler.stop();
       await sender.stop();
       db.close();
     },
@@ -72,6 +89,7 @@ export function newsletterRuntime(config?: AppConfig): NewsletterRuntime {
   if (!holder[RUNTIME]) {
     const runtime = openNewsletterRuntime(config ?? loadConfig());
     runtime.sender.start();
+    if (runtime.config.newsletterScheduler) runtime.scheduler.start();
     holder[RUNTIME] = runtime;
   }
   return holder[RUNTIME];

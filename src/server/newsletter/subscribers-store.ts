@@ -10,7 +10,8 @@ import { inTransaction } from './transaction.ts';
 /** A reader who asks again soon gets the answer they got before, not another email. */
 export const CONFIRMATION_RESEND_INTERVAL_MS = 60 * 60 * 1000;
 
-export type SubscriberStatus = 'pending' | 'confirmed' | 'unsubscribed';
+/** 'bounced': the mail server refused their address for good (SMTP 5xx); no more mail goes there. */
+export type SubscriberStatus = 'pending' | 'confirmed' | 'unsubscribed' | 'bounced';
 
 /** What a signup did; for logs and tests only, never shown to the reader (no enumeration). */
 export type SubscribeOutcome = 'queued' | 'throttled' | 'already-confirmed';
@@ -142,7 +143,7 @@ export function createSubscribersStore(db: DatabaseSync, secret: string) {
     },
 
     stats(): SubscriberStats {
-      const stats: SubscriberStats = { pending: 0, confirmed: 0, unsubscribed: 0, total: 0 };
+      const stats: SubscriberStats = { pending: 0, confirmed: 0, unsubscribed: 0, bounced: 0, total: 0 };
       for (const row of countByStatus.all() as { status: SubscriberStatus; n: number }[]) {
         stats[row.status] = row.n;
         stats.total += row.n;

@@ -11,7 +11,7 @@ describe('migrate', () => {
     const db = new DatabaseSync(':memory:');
     expect(migrate(db)).toEqual(MIGRATIONS.map((_, index) => index + 1));
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
-    expect(tables(db)).toEqual(['confirm_tokens', 'outbox', 'subscribers']);
+    expect(tables(db)).toEqual(['confirm_tokens', 'deliveries', 'issue_sends', 'outbox', 'subscribers']);
   });
 
   it('does nothing the second time', () => {

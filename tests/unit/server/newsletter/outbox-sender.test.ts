@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseSync } from 'node:sqlite';
-import { confirmationEmail, type OutgoingMessage } from '../../../../src/server/newsletter/confirmation-email.ts';
-import type { MailTransport } from '../../../../src/server/newsletter/mail-transport.ts';
+import { confirmationEmail } from '../../../../src/server/newsletter/confirmation-email.ts';
+import type { MailMessage, MailTransport } from '../../../../src/server/newsletter/mail-transport.ts';
 import { createOutboxSender } from '../../../../src/server/newsletter/outbox-sender.ts';
 import { createOutboxStore, type OutboxStore } from '../../../../src/server/newsletter/outbox-store.ts';
 import { retryDelayMs } from '../../../../src/domain/newsletter/retry-delay.ts';
@@ -15,7 +15,7 @@ const MAX = 60_000;
 
 /** A mail server that fails the first `failures` attempts with the given SMTP code (none: connection refused). */
 function flakyServer(failures: number, responseCode?: number) {
-  const delivered: OutgoingMessage[] = [];
+  const delivered: MailMessage[] = [];
   let attempts = 0;
   const transport: MailTransport = {
     description: 'test server',

@@ -22,7 +22,8 @@ beforeEach(() => {
   db.close();
 });
 
-describe('npm run subscribers', () => {
+// Each run starts Node; on a busy machine (three helpers on two cores) that takes seconds, not the default 5 s.
+describe('npm run subscribers', { timeout: 30_000 }, () => {
   it('stats counts subscribers by status', () => {
     const out = run('stats').stdout;
     expect(out).toMatch(/confirmed\s+1/);

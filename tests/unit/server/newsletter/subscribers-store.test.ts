@@ -123,7 +123,7 @@ describe('unsubscribe, stats, list and delete', () => {
     for (const email of ['a@example.com', 'b@example.com', 'c@example.com']) store.subscribe(email, t0);
     store.confirm(queuedToken(), t0 + 1);
     store.unsubscribe(store.list().find((s) => s.email === 'a@example.com')!.id, t0 + 2);
-    expect(store.stats()).toEqual({ pending: 1, confirmed: 1, unsubscribed: 1, total: 3 });
+    expect(store.stats()).toEqual({ pending: 1, confirmed: 1, unsubscribed: 1, bounced: 0, total: 3 });
     expect(store.list('confirmed').map((s) => s.email)).toEqual(['c@example.com']);
   });
 
