@@ -23,7 +23,7 @@ export async function latestRoles(limit = 5): Promise<OpenRole[]> {
 /** One static page per board view (see domain/jobs/filters), each listing every role. */
 export async function jobBoardPaths() {
   const jobs = await getOpenRoles();
-  return filterViews(jobs.map((job) => job.data)).map((filter): { params: { filter: string | undefined }; props: { filter: JobFilter; jobs: OpenRole[] } } => ({
+  return filterViews(jobs.map((job) => job.data)).map((filter: JobFilter) => ({
     // "/jobs/location/london/" -> "location/london"; /jobs/ itself has no parameter.
     params: { filter: jobsUrl(filter).slice(jobsUrl().length, -1) || undefined },
     props: { filter, jobs },
