@@ -2,6 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getArticles } from '../data/articles';
 import { siteName, siteTagline } from '../domain/site';
+import { articleUrl } from '../domain/urls';
 
 export async function GET(context: APIContext) {
   const articles = await getArticles();
@@ -13,7 +14,7 @@ export async function GET(context: APIContext) {
       title: a.data.title,
       description: a.data.description,
       pubDate: a.data.pubDate,
-      link: `/advice/${a.id}/`,
+      link: articleUrl(a.id),
       categories: a.data.topics.map((t) => t.id),
     })),
     customData: '<language>en-gb</language>',

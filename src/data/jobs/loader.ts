@@ -3,6 +3,7 @@
 import type { Loader } from 'astro/loaders';
 import { collectJobs } from './collect';
 import { calendarDayOf } from '../../domain/jobs/expiry';
+import { openRolesText } from '../../domain/jobs/open-roles';
 
 export interface JobsLoaderOptions {
   /** Folder of one-role-per-file JSON, e.g. content/jobs. */
@@ -29,7 +30,7 @@ export function jobsLoader(options: JobsLoaderOptions): Loader {
       }
       const fromFeed = collected.jobs.filter((job) => job.source === 'feed').length;
       logger.info(
-        `${collected.jobs.length} open roles (${collected.jobs.length - fromFeed} local, ${fromFeed} from the feed); ` +
+        `${openRolesText(collected.jobs.length)} (${collected.jobs.length - fromFeed} local, ${fromFeed} from the feed); ` +
           `${collected.expired.length} past their closing day left out`,
       );
     },

@@ -3,6 +3,7 @@
 // same paths when it filters in place and updates the address bar.
 import type { Job } from './schema';
 import { FUNCTIONS, LOCATIONS, type FunctionSlug, type LocationSlug } from './taxonomy';
+import { jobsUrl, underBase } from '../urls.ts';
 
 export interface JobFilter {
   location?: LocationSlug;
@@ -11,16 +12,12 @@ export interface JobFilter {
 
 /** /jobs/, /jobs/location/<l>/, /jobs/function/<f>/ or /jobs/location/<l>/function/<f>/ */
 export function filterPath(filter: JobFilter, base = '/'): string {
-  const parts = [
-    ...(filter.location ? ['location', filter.location] : []),
-    ...(filter.function ? ['function', filter.function] : []),
-  ];
-  return `${base.replace(/\/?$/, '/')}jobs/${parts.map((part) => `${part}/`).join('')}`;
+  return underBase(jobsUrl(filter), base);
 }
 
 /** The view a board address shows (the reverse of filterPath); undefined for any other address. */
 export function filterFromPath(pathname: string, base = '/'): JobFilter | undefined {
-  const prefix = `${base.replace(/\/?$/, '/')}jobs/`;
+  const prefix = underBase(jobsUrl(), base);
   if (!pathname.startsWith(prefix)) return undefined;
   const match = /^(?:location\/([a-z0-9-]+)\/)?(?:function\/([a-z0-9-]+)\/)?$/.exec(pathname.slice(prefix.length));
   const location = LOCATIONS.find((l) => l.slug === match?.[1]);

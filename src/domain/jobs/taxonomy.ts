@@ -61,10 +61,6 @@ export function locationByLabel(label: LocationLabel): Location {
   return LOCATIONS.find((l) => l.label === label)!;
 }
 
-export function functionByLabel(label: FunctionLabel): JobFunction {
-  return FUNCTIONS.find((f) => f.label === label)!;
-}
-
 export function schemaOrgEmploymentType(label: EmploymentTypeLabel): string {
   return EMPLOYMENT_TYPES.find((t) => t.label === label)!.schemaOrg;
 }

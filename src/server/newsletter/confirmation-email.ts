@@ -1,6 +1,7 @@
 // The confirmation email and the links every newsletter email carries.
 
 import { siteName } from '../../domain/site.ts';
+import { newsletterConfirmUrl, newsletterUnsubscribeUrl } from '../../domain/urls.ts';
 import { signSubscriberId } from './tokens.ts';
 
 export interface OutgoingMessage {
@@ -16,12 +17,11 @@ export interface OutgoingMessage {
 }
 
 export function confirmUrl(siteUrl: string, token: string): string {
-  return `${siteUrl}/newsletter/confirm/?token=${encodeURIComponent(token)}`;
+  return `${siteUrl}${newsletterConfirmUrl(token)}`;
 }
 
 export function unsubscribeUrl(siteUrl: string, secret: string, subscriberId: string): string {
-  const id = encodeURIComponent(subscriberId);
-  return `${siteUrl}/newsletter/unsubscribe/?id=${id}&sig=${signSubscriberId(secret, subscriberId)}`;
+  return `${siteUrl}${newsletterUnsubscribeUrl({ id: subscriberId, signature: signSubscriberId(secret, subscriberId) })}`;
 }
 
 /** RFC 2369 List-Unsubscribe plus RFC 8058 one-click, so mail apps can offer "Unsubscribe". */
