@@ -1,4 +1,4 @@
-// Provided by src/integrations/on-intent.ts; see ../client/load-on-intent.ts.
+// Provided by src/integrations/on-intent.ts; see ./load-on-intent.ts.
 declare module '*?on-intent' {
   /** URL of the module built as a chunk of its own (in `astro dev`, of its source). */
   const url: string;
