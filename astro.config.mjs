@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import node from '@astrojs/node';
 import tailwindcss from '@tailwindcss/vite';
 import pagefindSearch from './src/integrations/pagefind.ts';
+import onIntent from './src/integrations/on-intent.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadBuildConfig } from './src/config.ts';
@@ -56,7 +57,7 @@ export default defineConfig({
     // The adapter's default is 1 GB; our largest legitimate body is a signup form.
     bodySizeLimit: config.maxBodyBytes,
   }),
-  integrations: [mdx(), preact(), pagefindSearch(), sitemap({ filter: inSitemap })],
+  integrations: [mdx(), preact(), pagefindSearch(), onIntent(), sitemap({ filter: inSitemap })],
   security: {
     checkOrigin: true,
     csp: {

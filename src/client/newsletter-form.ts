@@ -1,10 +1,13 @@
 // Submits the newsletter form in place: JSON to the same endpoint, errors shown beside their
 // fields and announced, success shown without a reload. NewsletterForm.astro loads this script when
 // the reader first focuses a form; if it never loads, the form still posts normally.
+import { FORM_FIELDS } from '../domain/newsletter/form-fields';
+import type { SignupErrors } from '../domain/newsletter/signup-request';
 
-type Field = 'email' | 'consent';
-type Answer = { status?: string; errors?: Partial<Record<Field, string>> };
+type Field = keyof SignupErrors;
+type Answer = { status?: string; errors?: SignupErrors };
 
+/** The fields an answer can flag, in the order the reader meets them; each is named by FORM_FIELDS. */
 const FIELDS: Field[] = ['email', 'consent'];
 const NETWORK_PROBLEM = 'We could not reach the server. Check your connection and try again.';
 const SERVER_PROBLEM = 'Something went wrong on our side. Please try again in a minute.';
@@ -17,11 +20,11 @@ function enhance(form: HTMLFormElement): void {
   const success = block.querySelector<HTMLElement>('[data-newsletter-success]')!;
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
 
-  function showErrors(errors: Partial<Record<Field, string>>): void {
-    for (const name of FIELDS) {
-      const input = form.elements.namedItem(name) as HTMLInputElement;
-      const message = block.querySelector<HTMLElement>(`[data-error-for="${name}"]`)!;
-      const text = errors[name] ?? '';
+  function showErrors(errors: SignupErrors): void {
+    for (const field of FIELDS) {
+      const input = form.elements.namedItem(FORM_FIELDS[field]) as HTMLInputElement;
+      const message = block.querySelector<HTMLElement>(`[data-error-for="${FORM_FIELDS[field]}"]`)!;
+      const text = errors[field] ?? '';
       message.textContent = '';
       if (text) {
         const label = document.createElement('span');
@@ -40,9 +43,9 @@ function enhance(form: HTMLFormElement): void {
     if (button.disabled) return;
     const data = new FormData(form);
     const body = JSON.stringify({
-      email: String(data.get('email') ?? ''),
-      consent: data.get('consent') === 'yes',
-      website: String(data.get('website') ?? ''),
+      [FORM_FIELDS.email]: String(data.get(FORM_FIELDS.email) ?? ''),
+      [FORM_FIELDS.consent]: data.get(FORM_FIELDS.consent) === 'yes',
+      [FORM_FIELDS.honeypot]: String(data.get(FORM_FIELDS.honeypot) ?? ''),
     });
     button.disabled = true;
     status.textContent = 'Signing you up…';
@@ -76,10 +79,10 @@ function enhance(form: HTMLFormElement): void {
       return;
     }
     showErrors(errors);
-    const messages = FIELDS.map((name) => errors[name]).filter(Boolean);
+    const messages = FIELDS.map((field) => errors[field]).filter(Boolean);
     status.textContent = `The signup did not go through: ${messages.join(' ')}`;
-    const first = FIELDS.find((name) => errors[name]);
-    (form.elements.namedItem(first!) as HTMLInputElement).focus();
+    const first = FIELDS.find((field) => errors[field]);
+    (form.elements.namedItem(FORM_FIELDS[first!]) as HTMLInputElement).focus();
   });
 }
 

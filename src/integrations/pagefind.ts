@@ -1,35 +1,33 @@
 // Builds the site's search index with Pagefind's Node API once Astro has written every page,
-// lets `astro dev` serve the last build's index so the search box works while writing, and
-// builds the search UI as its own chunk that pages load only when a reader opens search.
+// and lets `astro dev` serve the last build's index so the search box works while writing.
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import type { Plugin } from 'vite';
 import { withTrailingSlash } from '../domain/urls.ts';
 
 /** Folder of the search bundle inside the client output; the browser loads `${BASE_URL}pagefind/pagefind.js`. */
-export const bundleFolder = 'pagefind';
+const bundleFolder = 'pagefind';
 
 /**
  * Only real pages are searchable. With directory-style output every page is `<path>/index.html`,
  * so this skips 404.html and 500.html, which are error pages rather than places to send a reader.
  */
-export const pageGlob = '**/index.html';
+const pageGlob = '**/index.html';
 
 /**
  * Chrome that can sit inside a page's `data-pagefind-body` but is never what a reader searched for:
  * navigation, footers, forms such as the newsletter signup, and anything hidden from assistive
  * technology (heading-anchor labels, decorative glyphs). Layouts can add `data-pagefind-ignore` too.
  */
-export const excludedSelectors = ['nav', 'footer', 'form', '[aria-hidden="true"]', '[data-pagefind-ignore]'];
+const excludedSelectors = ['nav', 'footer', 'form', '[aria-hidden="true"]', '[data-pagefind-ignore]'];
 
 /**
  * Pagefind also writes its ready-made search UIs. This site draws its own results (markup and
  * accessibility stay ours), so those bundles would only be dead weight in dist.
  */
-export const unusedBundleFiles = [
+const unusedBundleFiles = [
   'pagefind-ui.js',
   'pagefind-ui.css',
   'pagefind-modular-ui.js',
@@ -99,35 +97,6 @@ export async function buildSearchIndex(dir: string): Promise<{ pageCount: number
   }
 }
 
-/** The module through which the search bootstrap learns the URL of the search UI chunk. */
-export const searchUiModule = 'virtual:follow-through/search-ui';
-
-/**
- * Emits `entry` (src/client/search/ui.ts) as a chunk of its own and exports its URL, so the bootstrap
- * can load it with a script element instead of import(), which Vite 8 would wrap in its preload helper.
- * In `astro dev` the URL is the source file's, which Vite serves as a module.
- */
-export function searchUiChunk(entry: string): Plugin {
-  const resolved = `\0${searchUiModule}`;
-  let devUrl: string | undefined;
-  return {
-    name: 'follow-through:search-ui',
-    configResolved(config) {
-      devUrl = config.command === 'serve' ? `${withTrailingSlash(config.base)}${path.relative(config.root, entry).split(path.sep).join('/')}` : undefined;
-    },
-    resolveId(id) {
-      return id === searchUiModule ? resolved : undefined;
-    },
-    load(id) {
-      if (id !== resolved) return undefined;
-      if (devUrl) return `export default ${JSON.stringify(devUrl)};`;
-      const reference = this.emitFile({ type: 'chunk', id: entry, name: 'search-ui' });
-      return `export default import.meta.ROLLUP_FILE_URL_${reference};`;
-    },
-  };
-}
-
-
 /** The Pagefind integration for astro.config: `integrations: [pagefindSearch()]`. */
 export default function pagefindSearch(): AstroIntegration {
   let clientDir = '';
@@ -135,11 +104,6 @@ export default function pagefindSearch(): AstroIntegration {
   return {
     name: 'follow-through:pagefind',
     hooks: {
-      'astro:config:setup': ({ config, updateConfig }) => {
-        const entry = fileURLToPath(new URL('src/client/search/ui.ts', config.root));
-        updateConfig({ vite: { plugins: [searchUiChunk(entry)] } });
-      },
-
       'astro:config:done': ({ config, buildOutput }) => {
         // Static builds write pages to outDir; builds with on-demand routes write them to build.client.
         clientDir = fileURLToPath(buildOutput === 'server' ? config.build.client : config.outDir);

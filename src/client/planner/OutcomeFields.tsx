@@ -1,10 +1,10 @@
 import type { FieldErrors } from '../../domain/follow-up/planner-input.ts';
 import { ERROR, INPUT } from './styles.ts';
 import { Field } from './Field.tsx';
-import type { FormFields } from './PlannerForm.tsx';
 
 interface Props {
-  fields: FormFields;
+  /** The outcome field's value: '', 'offer' or 'rejection'. */
+  outcome: string;
   errors: FieldErrors;
   bind(name: string): Record<string, unknown>;
 }
@@ -12,8 +12,7 @@ interface Props {
 const OUTCOMES = { '': 'Not yet', offer: 'An offer', rejection: 'A rejection' };
 
 /** Once the reader hears back, the check-ins stop and the plan answers the news instead. */
-export function OutcomeFields({ fields, errors, bind }: Props) {
-  const outcome = fields.outcome ?? '';
+export function OutcomeFields({ outcome, errors, bind }: Props) {
   return (
     <fieldset class="sm:col-span-2" aria-describedby={errors.outcome ? 'fup-outcome-error' : undefined}>
       <legend class="mb-2 font-medium">Heard back?</legend>

@@ -3,14 +3,15 @@ import { guessHolidayCalendar } from '../../domain/follow-up/holiday-calendars.t
 import { emptySavedPlans, loadSavedPlans, storeSavedPlans, type SavedPlans, type StorageProblem } from '../../domain/follow-up/plan-store.ts';
 import type { FieldErrors } from '../../domain/follow-up/planner-input.ts';
 import { isActivePlan, markDone, openPlan, removePlan } from '../../domain/follow-up/saved-plans.ts';
-import { PlannerForm, type FormFields } from './PlannerForm.tsx';
+import type { FormFields } from './form-fields.ts';
+import { PlannerForm } from './PlannerForm.tsx';
 import { SavedPlansBar } from './SavedPlansBar.tsx';
+import { hasPlannerParams } from '../../domain/follow-up/planner-params.ts';
 
 type Engine = typeof import('./engine.ts');
 let engineLoad: Promise<Engine> | undefined;
 const loadEngine = () => (engineLoad ??= import('./engine.ts'));
 
-const PARAMS = ['ended', 'tz', 'holidays', 'stage', 'decision', 'asked', 'askedDate', 'noFollowUp', 'agency', 'interviewers', 'role', 'company', 'outcome'];
 // Server render and first client render use these, so hydration matches; the reader's zone arrives after mount.
 const START: FormFields = { tz: 'UTC', holidays: 'none', stage: 'mid' };
 const openStorage = () => localStorage;
@@ -43,7 +44,7 @@ export default class PlannerApp extends Component<object, State> {
     const loaded = loadSavedPlans(openStorage);
     this.setState({ zone, problem: loaded.problem, saved: loaded.saved });
     const params = new URLSearchParams(location.search);
-    if (PARAMS.some((name) => params.has(name))) {
+    if (hasPlannerParams(params)) {
       loadEngine().then((engine) => {
         if (!this.apply(engine, { stage: 'mid', ...Object.fromEntries(params) }, loaded.saved, null, zone)) {
           this.setState({ saved: { ...loaded.saved, currentId: null } });

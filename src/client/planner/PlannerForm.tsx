@@ -3,13 +3,11 @@ import { HOLIDAY_CALENDARS } from '../../domain/follow-up/holiday-calendars.ts';
 import { STAGES } from '../../domain/follow-up/interview-stages.ts';
 import { describedBy, Field } from './Field.tsx';
 import { OutcomeFields } from './OutcomeFields.tsx';
+import type { FormFields } from './form-fields.ts';
 import { INPUT, PRIMARY } from './styles.ts';
 
 /** Listed first; the full list of about 400 zones is built only when the reader opens the field. */
 const COMMON_ZONES = ['Asia/Singapore', 'Asia/Hong_Kong', 'Europe/London', 'America/New_York'];
-
-/** Raw form values keyed by their URL parameter names; ticked boxes hold '1'. */
-export type FormFields = Record<string, string>;
 
 interface Props {
   fields: FormFields;
@@ -90,7 +88,7 @@ export function PlannerForm({ fields, errors, zones, editing, onField, onZonesWa
           <input {...box('agency')} />
         </Field>
       </fieldset>
-      <OutcomeFields fields={fields} errors={errors} bind={bind} />
+      <OutcomeFields outcome={value('outcome')} errors={errors} bind={bind} />
       <p class="sm:col-span-2">
         <button type="submit" class={PRIMARY}>
           {editing ? 'Update my plan' : 'Plan my follow-ups'}

@@ -3,7 +3,6 @@ import { basePath } from '../../config';
 import { emptySearch, searchQueryString } from '../../domain/search/search-state';
 import { createSearchView } from './search-view';
 
-const typingPause = 120;
 let dialog: HTMLDialogElement | undefined;
 
 function build(): HTMLDialogElement {
@@ -36,19 +35,13 @@ function build(): HTMLDialogElement {
     output: box.querySelector<HTMLElement>('[data-output]')!,
   });
   const full = box.querySelector<HTMLAnchorElement>('[data-full]')!;
-  let timer: ReturnType<typeof setTimeout> | undefined;
   const search = () => {
-    clearTimeout(timer);
     const state = { ...emptySearch, q: input.value };
     full.href = `${base}search/${searchQueryString(state)}`;
     return view.run(state);
   };
 
-  input.addEventListener('input', () => {
-    view.preload(input.value);
-    clearTimeout(timer);
-    timer = setTimeout(search, typingPause);
-  });
+  view.searchAsYouType(search);
   // Enter in the box opens the first result once results are shown; before that it searches now.
   box.querySelector('form')!.addEventListener('submit', async (event) => {
     event.preventDefault();

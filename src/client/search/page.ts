@@ -3,8 +3,6 @@
 import { readSearchState, searchQueryString, type SearchState, type SortOrder } from '../../domain/search/search-state';
 import { createSearchView } from './search-view';
 
-const typingPause = 120;
-
 export function startSearchPage(form: HTMLFormElement): void {
   const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement;
   const input = field('q') as HTMLInputElement;
@@ -21,9 +19,7 @@ export function startSearchPage(form: HTMLFormElement): void {
     sort: field('sort').value as SortOrder,
   });
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
   const search = () => {
-    clearTimeout(timer);
     const state = fromForm();
     history.replaceState(history.state, '', `${location.pathname}${searchQueryString(state)}`);
     return view.run(state);
@@ -38,11 +34,7 @@ export function startSearchPage(form: HTMLFormElement): void {
     field('sort').value = initial.sort;
   }
 
-  input.addEventListener('input', () => {
-    view.preload(input.value);
-    clearTimeout(timer);
-    timer = setTimeout(search, typingPause);
-  });
+  view.searchAsYouType(search);
   form.addEventListener('change', (event) => {
     if (event.target !== input) search();
   });

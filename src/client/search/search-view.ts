@@ -9,6 +9,8 @@ import { hasCriteria, pagefindQuery, type SearchState } from '../../domain/searc
 
 /** Shortest typed term worth preloading index chunks for. */
 const PRELOAD_MIN_LENGTH = 3;
+/** Milliseconds without a keystroke before the typed words are searched. */
+const TYPING_PAUSE = 120;
 
 export interface SearchViewElements {
   /** The search box; ArrowDown moves from it into the results. */
@@ -22,8 +24,8 @@ export interface SearchViewElements {
 export interface SearchView {
   /** Searches now; an earlier search still running is dropped. */
   run(state: SearchState): Promise<void>;
-  /** Starts fetching the index parts for these words while the reader is still typing. */
-  preload(q: string): void;
+  /** Calls `search` when the reader pauses typing, fetching the index parts for the words meanwhile. */
+  searchAsYouType(search: () => unknown): void;
   /** The first result link, if any (Enter in the dialog's search box opens it). */
   firstResult(): HTMLAnchorElement | null;
 }
@@ -128,7 +130,11 @@ export function createSearchView(elements: SearchViewElements): SearchView {
     output.append(more);
   }
 
+  let typing: ReturnType<typeof setTimeout> | undefined;
+
   async function run(state: SearchState) {
+    // A search started any other way (Enter, a filter) replaces the one waiting for a pause.
+    clearTimeout(typing);
     const search = ++latest;
     if (!hasCriteria(state)) {
       output.replaceChildren();
@@ -180,11 +186,15 @@ export function createSearchView(elements: SearchViewElements): SearchView {
 
   return {
     run,
-    preload(q) {
-      // One or two letters match an index chunk the finished word rarely needs; at 10,000 articles
-      // that wasted fetch was 65 kB (docs/benchmarks.md).
-      const term = q.trim();
-      if (term.length >= PRELOAD_MIN_LENGTH) loadPagefind().then((p) => p.preload(term), () => {});
+    searchAsYouType(search) {
+      input.addEventListener('input', () => {
+        // One or two letters match an index chunk the finished word rarely needs; at 10,000 articles
+        // that wasted fetch was 65 kB (docs/benchmarks.md).
+        const term = input.value.trim();
+        if (term.length >= PRELOAD_MIN_LENGTH) loadPagefind().then((p) => p.preload(term), () => {});
+        clearTimeout(typing);
+        typing = setTimeout(search, TYPING_PAUSE);
+      });
     },
     firstResult: () => links()[0] ?? null,
   };

@@ -1,15 +1,14 @@
-// Everything search needs once a reader asks for it, built as its own chunk. The bootstrap loads it
-// with a <script type="module"> rather than import(): Vite 8 wraps every import() in its preload
-// helper (about 0.9 kB gzipped), which would not fit the ~1 kB of JavaScript a page may load up front.
+// Everything search needs once a reader asks for it, built as its own chunk that the bootstrap adds
+// on intent (see ../load-on-intent.ts).
+import { handOver } from '../load-on-intent';
 import { openSearchDialog } from './dialog';
 import { startSearchPage } from './page';
 
-export interface SearchUi {
-  openSearchDialog: typeof openSearchDialog;
-  startSearchPage: typeof startSearchPage;
-}
+export type OpenSearchDialog = typeof openSearchDialog;
 
-/** The event the bootstrap waits for; its detail is the interface above. */
-export const searchUiReadyEvent = 'search-ui';
-
-dispatchEvent(new CustomEvent<SearchUi>(searchUiReadyEvent, { detail: { openSearchDialog, startSearchPage } }));
+// Loaded because the reader asked: on /search/ for the page's own search, anywhere else for the dialog.
+const pageForm = document.querySelector<HTMLFormElement>('[data-search-page]');
+if (pageForm) startSearchPage(pageForm);
+else openSearchDialog();
+// Later requests for the dialog go straight to it.
+handOver(openSearchDialog satisfies OpenSearchDialog);

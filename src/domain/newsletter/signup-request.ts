@@ -2,11 +2,13 @@
 // Both the form-encoded body of the no-JS form and the JSON of the enhanced form arrive here.
 
 import { checkEmail, emailMessages, type EmailCheck } from './email-address.ts';
+import { FORM_FIELDS } from './form-fields.ts';
+
+export { FORM_FIELDS };
 
 /** Signup bodies are three short fields; anything bigger is not from our form. */
 export const MAX_SIGNUP_BODY_BYTES = 8 * 1024;
 
-export const FORM_FIELDS = { email: 'email', consent: 'consent', honeypot: 'website' } as const;
 const ALLOWED_FIELDS = new Set<string>(Object.values(FORM_FIELDS));
 const CONSENT_VALUES = new Set<unknown>([true, 'yes', 'on', 'true']);
 

@@ -13,7 +13,10 @@ const pagefindMock = vi.hoisted(() => ({
 }));
 vi.mock('pagefind', () => pagefindMock);
 
-const { default: pagefindSearch, pageGlob, searchUiChunk, searchUiModule } = await import('../../../src/integrations/pagefind');
+const { default: pagefindSearch } = await import('../../../src/integrations/pagefind');
+
+/** The pages Pagefind is asked to index. */
+const pageGlob = '**/index.html';
 
 type Hooks = AstroIntegration['hooks'];
 type BuildDone = Parameters<NonNullable<Hooks['astro:build:done']>>[0];
@@ -204,32 +207,5 @@ describe('astro dev', () => {
     expect(await request('/pagefind/..%2Fsecret.txt')).toBe('next');
     expect(await request('/pagefind/../secret.txt')).toBe('next');
     expect(await request('/pagefind/%E0%A4%A')).toBe('next');
-  });
-});
-
-describe('the search UI chunk', () => {
-  type Hook = (this: unknown, ...args: unknown[]) => unknown;
-  const call = (hook: unknown, context: unknown, ...args: unknown[]) => (hook as Hook).call(context, ...args);
-
-  function plugin(command: 'build' | 'serve', base = '/') {
-    const entry = path.join('/site', 'src', 'client', 'search', 'ui.ts');
-    const chunk = searchUiChunk(entry);
-    call(chunk.configResolved, undefined, { command, base, root: '/site' });
-    const emitted: unknown[] = [];
-    const context = { emitFile: (file: unknown) => (emitted.push(file), 'ref1') };
-    const load = () => call(chunk.load, context, call(chunk.resolveId, context, searchUiModule)) as string;
-    return { load, emitted, entry };
-  }
-
-  it('in a build, emits ui.ts as its own chunk and gives the bootstrap its final URL', () => {
-    const { load, emitted, entry } = plugin('build');
-    expect(load()).toBe('export default import.meta.ROLLUP_FILE_URL_ref1;');
-    expect(emitted).toEqual([{ type: 'chunk', id: entry, name: 'search-ui' }]);
-  });
-
-  it('in astro dev, points the bootstrap at the source module under the base path', () => {
-    const { load, emitted } = plugin('serve', '/careers');
-    expect(load()).toBe('export default "/careers/src/client/search/ui.ts";');
-    expect(emitted).toEqual([]);
   });
 });
