@@ -46,6 +46,8 @@ export default defineConfig(
   {
     files: ['**/*.tsx'],
     ...jsxA11y.flatConfigs.recommended,
+    // Preact writes the label's attribute as `for`, as HTML does.
+    settings: { 'jsx-a11y': { attributes: { for: ['for', 'htmlFor'] } } },
   },
   {
     languageOptions: { globals: { ...globals.node } },

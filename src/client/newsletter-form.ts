@@ -49,8 +49,8 @@ function enhance(form: HTMLFormElement): void {
     });
     button.disabled = true;
     status.textContent = 'Signing you up…';
-    let answer: Answer = {};
-    let code = 0;
+    let answer: Answer;
+    let code: number;
     try {
       const response = await fetch(form.action, {
         method: 'POST',

@@ -7,8 +7,9 @@ import type { FormFields } from './form-fields.ts';
 import { PlannerForm } from './PlannerForm.tsx';
 import { SavedPlansBar } from './SavedPlansBar.tsx';
 import { hasPlannerParams } from '../../domain/follow-up/planner-params.ts';
+import type * as EngineModule from './engine.ts';
 
-type Engine = typeof import('./engine.ts');
+type Engine = typeof EngineModule;
 let engineLoad: Promise<Engine> | undefined;
 const loadEngine = () => (engineLoad ??= import('./engine.ts'));
 

@@ -13,6 +13,7 @@ function isoDate(value: unknown): boolean {
 
 /** The names of the required properties that are missing or malformed; empty when the posting is complete. */
 export function jobPostingProblems(ld: unknown): string[] {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walks untyped JSON-LD
   const posting = (ld ?? {}) as Record<string, any>;
   const problems: string[] = [];
   if (posting['@context'] !== 'https://schema.org') problems.push('@context');
