@@ -3,6 +3,7 @@
 // current state), the heading, the title and the announced count, and records the view in the address
 // bar so Back and a shared link both work.
 import { filterFromPath, filterHeading, filterPath, type JobFilter } from '../domain/jobs/filters';
+import { openRolesText } from '../domain/jobs/open-roles';
 
 type Key = keyof JobFilter;
 
@@ -47,7 +48,7 @@ function enhanceBoard(): void {
     }
     heading.textContent = filterHeading({ location: labelOf('location', view), function: labelOf('function', view) });
     document.title = heading.textContent + titleSuffix;
-    status.textContent = visible.size === 1 ? '1 open role' : `${visible.size} open roles`;
+    status.textContent = openRolesText(visible.size);
     empty.hidden = visible.size > 0;
   }
 

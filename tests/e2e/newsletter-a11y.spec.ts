@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { fillForm, openPage, reader, useNewsletterRig, waitForEnhancement } from './support/newsletter';
-import { linkIn } from './support/smtp';
+import { linkIn } from '../../scripts/support/smtp-sink.ts';
 
 const rig = useNewsletterRig();
 

@@ -2,7 +2,7 @@
 // cap, on the production server with a real SMTP server on loopback, each test from its own client.
 import { expect, test } from '@playwright/test';
 import { openPage, reader, useNewsletterRig } from './support/newsletter';
-import { startServer } from './support/server';
+import { startServer } from '../../scripts/support/server.ts';
 
 const rig = useNewsletterRig();
 const { subscriberStatus, rowCount, mailsTo } = rig;

@@ -5,7 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { fillForm, openPage, reader, useNewsletterRig, waitForEnhancement } from './support/newsletter';
-import { linkIn, type ReceivedMail } from './support/smtp';
+import { linkIn, type ReceivedMail } from '../../scripts/support/smtp-sink.ts';
 
 const rig = useNewsletterRig();
 const { subscriberStatus, mailsTo } = rig;

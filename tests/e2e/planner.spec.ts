@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import ICAL from 'ical.js';
 import { expectNoAxeViolations } from './support/axe';
-import { chromiumArgs, chromiumPath } from './support/browser';
+import { chromiumArgs, chromiumPath } from '../../scripts/support/chromium.ts';
 import { tabTo } from './support/keyboard';
 
 const PLANNER = '/tools/follow-up-planner/';

@@ -1,4 +1,5 @@
 import { FOCUS_LIMIT, savedPlanLabel } from '../../domain/follow-up/saved-plans.ts';
+import { articleUrl } from '../../domain/urls.ts';
 import type { SavedPlans, StorageProblem } from '../../domain/follow-up/plan-store.ts';
 import { BUTTON, INPUT, NOTICE } from './styles.ts';
 
@@ -11,7 +12,7 @@ interface Props {
   onDelete(): void;
 }
 
-const FOCUS_ADVICE = '/advice/interview-follow-through/#focus-attention-is-limited';
+const FOCUS_ADVICE = `${articleUrl('interview-follow-through')}#focus-attention-is-limited`;
 
 /** Switching between saved interviews, plus what the reader must know about saving. */
 export function SavedPlansBar({ saved, activeCount, problem, onSwitch, onNew, onDelete }: Props) {

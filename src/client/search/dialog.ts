@@ -1,12 +1,13 @@
 // The header's search dialog, built on first use so pages carry none of its markup or code.
 import { basePath } from '../../config';
+import { searchUrl, underBase } from '../../domain/urls';
 import { emptySearch, searchQueryString } from '../../domain/search/search-state';
 import { createSearchView } from './search-view';
 
 let dialog: HTMLDialogElement | undefined;
 
 function build(): HTMLDialogElement {
-  const base = basePath;
+  const searchPage = underBase(searchUrl(), basePath);
   const box = document.createElement('dialog');
   box.className =
     'mx-auto mt-[8vh] mb-auto w-[min(42rem,calc(100%-1.5rem))] max-h-[84vh] overflow-hidden rounded-lg border border-border bg-bg p-0 text-fg shadow-2xl backdrop:bg-black/60';
@@ -16,7 +17,7 @@ function build(): HTMLDialogElement {
       <h2 id="search-dialog-title" class="text-lg font-semibold">Search the site</h2>
       <button type="button" data-close class="rounded-md border border-border px-3 py-1 text-sm hover:bg-surface">Close</button>
     </div>
-    <form role="search" action="${base}search/" method="get" class="px-4 pt-4">
+    <form role="search" action="${searchPage}" method="get" class="px-4 pt-4">
       <label for="search-dialog-q" class="mb-1 block text-sm font-semibold">Words to find</label>
       <input id="search-dialog-q" name="q" type="search" autocomplete="off" spellcheck="false" enterkeyhint="go"
         aria-describedby="search-dialog-hint"
@@ -25,7 +26,7 @@ function build(): HTMLDialogElement {
     </form>
     <p role="status" class="sr-only"></p>
     <div data-output class="max-h-[55vh] overflow-y-auto px-4 py-2"></div>
-    <p class="border-t border-border px-4 py-3 text-sm"><a data-full href="${base}search/">Filter and sort on the search page</a></p>`;
+    <p class="border-t border-border px-4 py-3 text-sm"><a data-full href="${searchPage}">Filter and sort on the search page</a></p>`;
   document.body.append(box);
 
   const input = box.querySelector<HTMLInputElement>('input')!;
@@ -37,7 +38,7 @@ function build(): HTMLDialogElement {
   const full = box.querySelector<HTMLAnchorElement>('[data-full]')!;
   const search = () => {
     const state = { ...emptySearch, q: input.value };
-    full.href = `${base}search/${searchQueryString(state)}`;
+    full.href = `${searchPage}${searchQueryString(state)}`;
     return view.run(state);
   };
 

@@ -3,6 +3,7 @@
 import { excerptParts } from '../../domain/search/excerpt';
 import { formatResultDate, resultCountMessage, unavailableMessage } from '../../domain/search/messages';
 import { basePath, isDevelopment } from '../../config';
+import { adviceUrl, underBase } from '../../domain/urls';
 import { loadPagefind, type Pagefind, type PagefindResult, type PagefindResultData } from './pagefind-loader';
 import { nextFocusIndex } from '../../domain/search/result-keys';
 import { hasCriteria, pagefindQuery, type SearchState } from '../../domain/search/search-state';
@@ -78,7 +79,7 @@ export function createSearchView(elements: SearchViewElements): SearchView {
     const box = element('div', 'rounded-md border border-border bg-surface p-4 text-sm');
     box.append(element('p', '', text));
     const advice = element('a', 'mt-2 inline-block', 'Browse all advice');
-    advice.href = `${base}advice/`;
+    advice.href = underBase(adviceUrl(), base);
     box.append(advice);
     output.replaceChildren(box);
   }
@@ -102,7 +103,7 @@ export function createSearchView(elements: SearchViewElements): SearchView {
       list.append(li);
     }
     const advice = element('a', 'mt-3 inline-block font-semibold', 'See every article in the advice index');
-    advice.href = `${base}advice/`;
+    advice.href = underBase(adviceUrl(), base);
     box.append(list, advice);
     return box;
   }

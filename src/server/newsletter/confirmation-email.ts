@@ -2,19 +2,11 @@
 
 import { siteName } from '../../domain/site.ts';
 import { newsletterConfirmUrl, newsletterUnsubscribeUrl } from '../../domain/urls.ts';
+import type { MailMessage } from './mail-transport.ts';
 import { signSubscriberId } from './tokens.ts';
 
-export interface OutgoingMessage {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  /** Stable per outbox row, so a copy re-sent after a crash is recognisable as the same message. */
-  messageId: string;
-  headers: Record<string, string>;
-  /** The link the reader must open; file-mode delivery logs it for the developer. */
-  confirmUrl: string;
-}
+/** A confirmation always carries the link the reader must open; file-mode delivery logs it. */
+export type OutgoingMessage = MailMessage & { confirmUrl: string };
 
 export function confirmUrl(siteUrl: string, token: string): string {
   return `${siteUrl}${newsletterConfirmUrl(token)}`;

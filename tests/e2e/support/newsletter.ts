@@ -4,8 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { startServer, type RunningServer } from './server';
-import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from './smtp';
+import { startServer, type RunningServer } from '../../../scripts/support/server.ts';
+import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../../../scripts/support/smtp-sink.ts';
 
 export interface NewsletterRig {
   /** Set by the calling file's beforeAll, so read these inside tests, not at load time. */

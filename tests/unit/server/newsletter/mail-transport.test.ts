@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confirmationEmail } from '../../../../src/server/newsletter/confirmation-email.ts';
 import { createMailTransport, isPermanentFailure } from '../../../../src/server/newsletter/mail-transport.ts';
-import { freePort } from '../../../e2e/support/server.ts';
-import { linkIn, startSmtpServer, type TestSmtpServer } from '../../../e2e/support/smtp.ts';
+import { freePort } from '../../../../scripts/support/free-port.ts';
+import { linkIn, startSmtpServer, type TestSmtpServer } from '../../../../scripts/support/smtp-sink.ts';
 import { recordingLog, testSecret } from './helpers.ts';
 
 const message = confirmationEmail({

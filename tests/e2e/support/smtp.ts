@@ -1,2 +1,0 @@
-// The specs' SMTP sink, shared with the load run (scripts/support/smtp-sink.ts).
-export { linkIn, parseMail, startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../../../scripts/support/smtp-sink.ts';
