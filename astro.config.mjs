@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import node from '@astrojs/node';
 import tailwindcss from '@tailwindcss/vite';
 import pagefindSearch from './src/integrations/pagefind.ts';
+import newsletterEmail from './src/integrations/newsletter-email/index.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadBuildConfig } from './src/config.ts';
@@ -32,6 +33,8 @@ const quietHeadInjectDirective = {
 function inSitemap(page) {
   if (page.includes('/api/')) return false;
   if (/\/newsletter\/(confirm|unsubscribe|check-your-inbox)\//.test(page)) return false;
+  // An issue's email rendering: turned into dist/newsletter/<date>.json and removed from the site.
+  if (/\/newsletter\/\d{4}-\d{2}-\d{2}\/email\//.test(page)) return false;
   return !/\/jobs\/location\/[^/]+\/function\//.test(page);
 }
 
@@ -56,7 +59,8 @@ export default defineConfig({
     // The adapter's default is 1 GB; our largest legitimate body is a signup form.
     bodySizeLimit: config.maxBodyBytes,
   }),
-  integrations: [mdx(), preact(), pagefindSearch(), sitemap({ filter: inSitemap })],
+  // newsletterEmail removes the issues' email pages in astro:build:done, before Pagefind indexes the output.
+  integrations: [mdx(), preact(), newsletterEmail(), pagefindSearch(), sitemap({ filter: inSitemap })],
   security: {
     checkOrigin: true,
     csp: {
