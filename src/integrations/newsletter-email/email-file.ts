@@ -19,7 +19,8 @@ const textOptions = {
     { selector: 'td', format: 'block' },
     { selector: 'h1', options: { uppercase: false } },
     { selector: 'h2', options: { uppercase: false } },
-    { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
+    // Bare addresses: a bracket would cling to the link in apps that make plain-text URLs clickable.
+    { selector: 'a', options: { hideLinkHrefIfSameAsText: true, linkBrackets: false } },
   ],
 };
 
