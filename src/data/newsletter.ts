@@ -41,7 +41,10 @@ export async function latestIssue(): Promise<Issue | undefined> {
 /** An issue with its automatic sections: articles and open roles that appeared since the previous issue. */
 export async function issueView(issue: Issue): Promise<IssueView> {
   const issues = await getIssues();
-  const previous = previousIssueDate(issues.map((i) => i.id), issue.id);
+  const previous = previousIssueDate(
+    issues.map((i) => i.id),
+    issue.id,
+  );
   // Only roles still open at build time: a closed role has no page to link to.
   const [articles, jobs] = await Promise.all([getArticles(), getCollection('jobs')]);
   return {
@@ -61,5 +64,7 @@ export async function issueContent(issue: Issue) {
 /** Every published issue as route props for getStaticPaths: { params: { date }, props: { view } }. */
 export async function issuePaths() {
   const issues = await getIssues();
-  return Promise.all(issues.map(async (issue) => ({ params: { date: issue.id }, props: { view: await issueView(issue) } })));
+  return Promise.all(
+    issues.map(async (issue) => ({ params: { date: issue.id }, props: { view: await issueView(issue) } })),
+  );
 }

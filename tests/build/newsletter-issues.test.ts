@@ -25,7 +25,9 @@ describe('newsletter issues in the build', () => {
   });
 
   it('writes one issue file per published issue, and none for anything else', () => {
-    const files = readdirSync(issueFolder).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
+    const files = readdirSync(issueFolder)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.slice(0, -5));
     expect(files.sort().reverse()).toEqual(issueDates);
   });
 
@@ -35,11 +37,14 @@ describe('newsletter issues in the build', () => {
     expect(email.webUrl).toBe(new URL(`/newsletter/${date}/`, site).href);
     const html = parse(email.html);
     expect(html.querySelectorAll('link, script')).toHaveLength(0);
-    for (const img of html.querySelectorAll('img')) expect(img.getAttribute('src') ?? '').not.toMatch(/^(https?:)?\/\//);
+    for (const img of html.querySelectorAll('img'))
+      expect(img.getAttribute('src') ?? '').not.toMatch(/^(https?:)?\/\//);
     expect(html.querySelector('style')?.text ?? '').not.toMatch(/@import|@font-face|url\(/);
     expect(email.html).toContain('href="{{unsubscribe_url}}"');
     expect(email.text).toContain('{{unsubscribe_url}}');
-    expect(html.querySelectorAll('a').some((a) => a.getAttribute('href') === email.webUrl && /read/i.test(a.text))).toBe(true);
+    expect(
+      html.querySelectorAll('a').some((a) => a.getAttribute('href') === email.webUrl && /read/i.test(a.text)),
+    ).toBe(true);
     expect(email.text).toContain(email.webUrl);
     expect(Buffer.byteLength(email.html)).toBeLessThanOrEqual(100 * 1024);
   });
@@ -52,10 +57,15 @@ describe('newsletter issues in the build', () => {
 
   it('lists every issue in the archive newest first, and in the issues feed', () => {
     const archive = builtPages().find((p) => p.path === '/newsletter/archive/');
-    const listed = archive!.root.querySelectorAll('main a').map((a) => ISSUE_PAGE.exec(a.getAttribute('href') ?? '')?.[1]).filter(Boolean);
+    const listed = archive!.root
+      .querySelectorAll('main a')
+      .map((a) => ISSUE_PAGE.exec(a.getAttribute('href') ?? '')?.[1])
+      .filter(Boolean);
     expect(listed).toEqual(issueDates.slice(0, 10));
 
-    const rss = new XMLParser({ isArray: (name) => name === 'item' }).parse(readFileSync(join(clientDir, 'newsletter', 'rss.xml'), 'utf8'));
+    const rss = new XMLParser({ isArray: (name) => name === 'item' }).parse(
+      readFileSync(join(clientDir, 'newsletter', 'rss.xml'), 'utf8'),
+    );
     const links = rss.rss.channel.item.map((i: { link: string }) => new URL(i.link).pathname);
     expect(links).toEqual(issueDates.map((d) => `/newsletter/${d}/`));
   });
@@ -63,10 +73,14 @@ describe('newsletter issues in the build', () => {
   it('indexes each issue page for search under the type "Newsletter", and the signup page links to the latest', () => {
     for (const date of issueDates) {
       const page = builtPages().find((p) => p.path === `/newsletter/${date}/`)!;
-      expect(page.root.querySelector('[data-pagefind-body]')?.getAttribute('data-pagefind-filter')).toBe('type:Newsletter');
+      expect(page.root.querySelector('[data-pagefind-body]')?.getAttribute('data-pagefind-filter')).toBe(
+        'type:Newsletter',
+      );
     }
     const signup = builtPages().find((p) => p.path === '/newsletter/')!;
-    expect(signup.root.querySelectorAll('a').map((a) => a.getAttribute('href'))).toContain(`/newsletter/${issueDates[0]}/`);
+    expect(signup.root.querySelectorAll('a').map((a) => a.getAttribute('href'))).toContain(
+      `/newsletter/${issueDates[0]}/`,
+    );
     expect(existsSync(join(clientDir, 'pagefind'))).toBe(true);
   });
 });

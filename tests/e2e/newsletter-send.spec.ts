@@ -21,7 +21,12 @@ const distDir = join(process.cwd(), 'dist');
 const rig = {} as { server: RunningServer; smtp: TestSmtpServer };
 test.beforeAll(async () => {
   rig.smtp = await startSmtpServer();
-  rig.server = await startServer({ SMTP_URL: rig.smtp.url, TRUST_PROXY: '1', NEWSLETTER_SCHEDULER: 'off', DIST_DIR: distDir });
+  rig.server = await startServer({
+    SMTP_URL: rig.smtp.url,
+    TRUST_PROXY: '1',
+    NEWSLETTER_SCHEDULER: 'off',
+    DIST_DIR: distDir,
+  });
 });
 test.afterAll(async () => {
   await rig.server?.stop();
@@ -31,7 +36,8 @@ test.afterAll(async () => {
 function subscriberStatus(email: string): string | undefined {
   const db = new DatabaseSync(join(rig.server.dataDir, 'newsletter.sqlite'), { readOnly: true, timeout: 5_000 });
   try {
-    return (db.prepare('SELECT status FROM subscribers WHERE email = ?').get(email) as { status: string } | undefined)?.status;
+    return (db.prepare('SELECT status FROM subscribers WHERE email = ?').get(email) as { status: string } | undefined)
+      ?.status;
   } finally {
     db.close();
   }
@@ -78,13 +84,23 @@ test('send delivers one copy to each confirmed reader and none to anyone else', 
 
   const before = rig.smtp.messages.length;
   const { stdout } = await run(process.execPath, ['scripts/newsletter.ts', 'send', date!, '--force'], {
-    env: childEnvironment({ DATA_DIR: rig.server.dataDir, DIST_DIR: distDir, SMTP_URL: rig.smtp.url, SITE_URL: rig.server.url }),
+    env: childEnvironment({
+      DATA_DIR: rig.server.dataDir,
+      DIST_DIR: distDir,
+      SMTP_URL: rig.smtp.url,
+      SITE_URL: rig.server.url,
+    }),
     timeout: 60_000,
   });
   expect(stdout).toContain(date!);
 
   const issueMails = rig.smtp.messages.slice(before);
-  expect(issueMails.map((m) => m.to).flat().sort()).toEqual(confirmed.map((p) => p.email).sort());
+  expect(
+    issueMails
+      .map((m) => m.to)
+      .flat()
+      .sort(),
+  ).toEqual(confirmed.map((p) => p.email).sort());
   for (const other of [pending, leaver]) expect(issueMails.filter((m) => m.to.includes(other.email))).toEqual([]);
 
   const allIds = rig.smtp.messages.map((m) => m.headers.get('message-id'));

@@ -30,7 +30,11 @@ export function issueEmailFromPage(page: string): IssueEmail {
   if (!found) throw new Error('The email page carries no issue-email-meta element.');
   const meta = JSON.parse(found[1]) as Record<string, unknown>;
   // The 600 px column keeps its width attribute for Outlook; its CSS lets it shrink on phones.
-  const html = juice(page.replace(found[0], ''), { preserveMediaQueries: true, removeStyleTags: true, applyWidthAttributes: false });
+  const html = juice(page.replace(found[0], ''), {
+    preserveMediaQueries: true,
+    removeStyleTags: true,
+    applyWidthAttributes: false,
+  });
   const parsed = issueEmailSchema.safeParse({ ...meta, html, text: convert(html, textOptions) });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
@@ -38,9 +42,13 @@ export function issueEmailFromPage(page: string): IssueEmail {
   }
   const email = parsed.data;
   const bytes = Buffer.byteLength(email.html);
-  if (bytes > MAX_EMAIL_HTML_BYTES) throw new Error(`Issue ${email.date}: the email is ${bytes} bytes of HTML, over ${MAX_EMAIL_HTML_BYTES}; mail apps would clip it.`);
+  if (bytes > MAX_EMAIL_HTML_BYTES)
+    throw new Error(
+      `Issue ${email.date}: the email is ${bytes} bytes of HTML, over ${MAX_EMAIL_HTML_BYTES}; mail apps would clip it.`,
+    );
   for (const part of ['html', 'text'] as const) {
-    if (!email[part].includes('{{unsubscribe_url}}')) throw new Error(`Issue ${email.date}: the ${part} part has no {{unsubscribe_url}} placeholder.`);
+    if (!email[part].includes('{{unsubscribe_url}}'))
+      throw new Error(`Issue ${email.date}: the ${part} part has no {{unsubscribe_url}} placeholder.`);
   }
   return email;
 }

@@ -15,7 +15,10 @@ const EMAIL_PAGE = (date: string) => path.join('newsletter', date, 'email');
 async function emailPageDates(clientDir: string): Promise<string[]> {
   const folder = path.join(clientDir, 'newsletter');
   const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isDirectory() && isIssueDate(e.name)).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory() && isIssueDate(e.name))
+    .map((e) => e.name)
+    .sort();
 }
 
 /** Writes the issue files into `<outDir>/newsletter/` and removes the email pages; returns the dates. */
@@ -46,7 +49,9 @@ export default function newsletterEmail(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const dates = await writeIssueEmails(fileURLToPath(dir), outDir);
-        logger.info(`Wrote ${dates.length} newsletter issue email${dates.length === 1 ? '' : 's'} to ${path.join(outDir, 'newsletter')}.`);
+        logger.info(
+          `Wrote ${dates.length} newsletter issue email${dates.length === 1 ? '' : 's'} to ${path.join(outDir, 'newsletter')}.`,
+        );
       },
     },
   };

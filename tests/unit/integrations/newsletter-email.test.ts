@@ -6,7 +6,13 @@ import { issueEmailSchema } from '../../../src/domain/newsletter/issue-email.ts'
 import { issueEmailFromPage, MAX_EMAIL_HTML_BYTES } from '../../../src/integrations/newsletter-email/email-file.ts';
 import { writeIssueEmails } from '../../../src/integrations/newsletter-email/index.ts';
 
-const meta = { date: '2026-11-27', subject: 'A subject line', preheader: 'A preheader', sendAt: null, webUrl: 'https://example.com/newsletter/2026-11-27/' };
+const meta = {
+  date: '2026-11-27',
+  subject: 'A subject line',
+  preheader: 'A preheader',
+  sendAt: null,
+  webUrl: 'https://example.com/newsletter/2026-11-27/',
+};
 
 function page(body = '<p class="lead">Hello</p>', facts: object = meta): string {
   return `<!doctype html><html><head><style>.lead { color: #123456; } @media (prefers-color-scheme: dark) { .lead { color: #fff; } }</style>
@@ -48,7 +54,9 @@ describe('writeIssueEmails', () => {
     mkdirSync(join(client, 'newsletter', 'archive'), { recursive: true });
 
     expect(await writeIssueEmails(client, dir)).toEqual(['2026-11-27']);
-    const written = issueEmailSchema.parse(JSON.parse(readFileSync(join(dir, 'newsletter', '2026-11-27.json'), 'utf8')));
+    const written = issueEmailSchema.parse(
+      JSON.parse(readFileSync(join(dir, 'newsletter', '2026-11-27.json'), 'utf8')),
+    );
     expect(written.date).toBe('2026-11-27');
     expect(existsSync(join(client, 'newsletter', '2026-11-27', 'email'))).toBe(false);
     expect(existsSync(join(client, 'newsletter', '2026-11-27', 'index.html'))).toBe(true);

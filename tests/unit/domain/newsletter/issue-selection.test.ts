@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { issueDateFromFileName, newSinceIssue, previousIssueDate, publishedIssues } from '../../../../src/domain/newsletter/issue-selection.ts';
+import {
+  issueDateFromFileName,
+  newSinceIssue,
+  previousIssueDate,
+  publishedIssues,
+} from '../../../../src/domain/newsletter/issue-selection.ts';
 
 const issue = (id: string, draft = false) => ({ id, data: { draft } });
 
@@ -18,14 +23,25 @@ describe('issueDateFromFileName', () => {
 });
 
 describe('publishedIssues', () => {
-  const all = [issue('2026-11-30'), issue('2026-12-03'), issue('2026-11-27'), issue('2026-12-01', true), issue('2026-12-02')];
+  const all = [
+    issue('2026-11-30'),
+    issue('2026-12-03'),
+    issue('2026-11-27'),
+    issue('2026-12-01', true),
+    issue('2026-12-02'),
+  ];
 
   it('keeps issues dated up to today, newest first, and leaves drafts and future issues out', () => {
     expect(publishedIssues(all, '2026-12-02').map((i) => i.id)).toEqual(['2026-12-02', '2026-11-30', '2026-11-27']);
   });
 
   it('shows drafts when asked (the dev server), but still not the future', () => {
-    expect(publishedIssues(all, '2026-12-02', true).map((i) => i.id)).toEqual(['2026-12-02', '2026-12-01', '2026-11-30', '2026-11-27']);
+    expect(publishedIssues(all, '2026-12-02', true).map((i) => i.id)).toEqual([
+      '2026-12-02',
+      '2026-12-01',
+      '2026-11-30',
+      '2026-11-27',
+    ]);
   });
 });
 
@@ -57,7 +73,12 @@ describe('newSinceIssue', () => {
   });
 
   it('takes everything up to the day for the first issue, at most the limit', () => {
-    expect(newSinceIssue(items, dateOf, null, '2026-11-30').map(dateOf)).toEqual(['2026-11-30', '2026-11-28', '2026-11-27', '2026-11-26']);
+    expect(newSinceIssue(items, dateOf, null, '2026-11-30').map(dateOf)).toEqual([
+      '2026-11-30',
+      '2026-11-28',
+      '2026-11-27',
+      '2026-11-26',
+    ]);
     expect(newSinceIssue(items, dateOf, null, '2026-12-01', 2).map(dateOf)).toEqual(['2026-12-01', '2026-11-30']);
   });
 });
