@@ -1,12 +1,12 @@
 // The daily briefing as a reader finds it on the site: the archive, an issue page in both colour
 // schemes, and an issue found by search under the "Newsletter" type.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { hrefs, searchPage } from './support/search';
 
 const ISSUE_PATH = /^\/newsletter\/(\d{4}-\d{2}-\d{2})\/$/;
 
-async function archivedIssues(page: import('@playwright/test').Page): Promise<string[]> {
+async function archivedIssues(page: Page): Promise<string[]> {
   await page.goto('/newsletter/archive/');
   return (await hrefs(page.locator('main article a'))).filter((href) => ISSUE_PATH.test(href));
 }
