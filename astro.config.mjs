@@ -7,6 +7,7 @@ import node from '@astrojs/node';
 import tailwindcss from '@tailwindcss/vite';
 import pagefindSearch from './src/integrations/pagefind.ts';
 import onIntent from './src/integrations/on-intent.ts';
+import newsletterEmail from './src/integrations/newsletter-email/index.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadBuildConfig } from './src/config.ts';
@@ -33,6 +34,8 @@ const quietHeadInjectDirective = {
 function inSitemap(page) {
   if (page.includes('/api/')) return false;
   if (/\/newsletter\/(confirm|unsubscribe|check-your-inbox)\//.test(page)) return false;
+  // An issue's email rendering: turned into dist/newsletter/<date>.json and removed from the site.
+  if (/\/newsletter\/\d{4}-\d{2}-\d{2}\/email\//.test(page)) return false;
   return !/\/jobs\/location\/[^/]+\/function\//.test(page);
 }
 
@@ -57,7 +60,8 @@ export default defineConfig({
     // The adapter's default is 1 GB; our largest legitimate body is a signup form.
     bodySizeLimit: config.maxBodyBytes,
   }),
-  integrations: [mdx(), preact(), pagefindSearch(), onIntent(), sitemap({ filter: inSitemap })],
+  // newsletterEmail removes the issues' email pages in astro:build:done, before Pagefind indexes the output.
+  integrations: [mdx(), preact(), newsletterEmail(), pagefindSearch(), onIntent(), sitemap({ filter: inSitemap })],
   security: {
     checkOrigin: true,
     csp: {

@@ -5,6 +5,7 @@ import { z } from 'astro/zod';
 import { loadBuildConfig } from './config';
 import { jobsLoader } from './data/jobs/loader';
 import { jobSchema } from './domain/jobs/schema';
+import { issueDateFromFileName } from './domain/newsletter/issue-selection';
 
 const { contentDir, jobsFeedUrl } = loadBuildConfig();
 
@@ -72,4 +73,22 @@ const jobs = defineCollection({
   schema: jobSchema,
 });
 
-export const collections = { articles, authors, topics, jobs };
+const issues = defineCollection({
+  // The daily briefing: content/newsletter/YYYY-MM-DD.mdx. The file name is the issue's date and its
+  // id; a file named otherwise stops the build rather than publishing an issue nobody can date.
+  loader: glob({
+    pattern: '**/*.mdx',
+    base: `${contentDir}/newsletter`,
+    generateId: ({ entry }) => issueDateFromFileName(entry),
+  }),
+  schema: z.object({
+    subject: z.string().min(10).max(80),
+    /** The line mail apps show after the subject; also the page's description. */
+    preheader: z.string().min(30).max(140),
+    /** Overrides the daily send time for this issue: an ISO date-time with its zone. */
+    sendAt: z.iso.datetime({ offset: true }).optional(),
+    draft: z.boolean().default(false),
+  }),
+});
+
+export const collections = { articles, authors, topics, jobs, issues };

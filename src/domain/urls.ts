@@ -91,3 +91,22 @@ export function newsletterUnsubscribeUrl(link?: { id: string; signature: string 
   const query = link ? `?id=${encodeURIComponent(link.id)}&sig=${encodeURIComponent(link.signature)}` : '';
   return `/newsletter/unsubscribe/${query}`;
 }
+
+/** One issue of the daily briefing as a page: /newsletter/YYYY-MM-DD/ */
+export function issueUrl(date: string): string {
+  return `/newsletter/${date}/`;
+}
+
+/** The archive of past issues; page 2 onwards is /newsletter/archive/N/, as Astro paginates. */
+export function newsletterArchiveUrl(page = 1): string {
+  return page > 1 ? `/newsletter/archive/${page}/` : '/newsletter/archive/';
+}
+
+export function newsletterRssUrl(): string {
+  return '/newsletter/rss.xml';
+}
+
+/** The build's email rendering of an issue; read and removed from the output by the newsletter-email integration. */
+export function issueEmailSourceUrl(date: string): string {
+  return `/newsletter/${date}/email/`;
+}
