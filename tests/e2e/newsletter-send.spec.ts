@@ -10,8 +10,8 @@ import { expect, test, type Browser } from '@playwright/test';
 import { childEnvironment } from '../../src/config.ts';
 import { listIssueDates } from '../../src/server/newsletter/issue-files.ts';
 import { fillForm, openPage, reader } from './support/newsletter';
-import { startServer, type RunningServer } from './support/server';
-import { linkIn, startSmtpServer, type ReceivedMail, type TestSmtpServer } from './support/smtp';
+import { startServer, type RunningServer } from '../../scripts/support/server.ts';
+import { linkIn, startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../../scripts/support/smtp-sink.ts';
 
 const run = promisify(execFile);
 const distDir = join(process.cwd(), 'dist');

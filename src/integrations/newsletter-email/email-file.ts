@@ -1,7 +1,7 @@
 // Turns the email page the build rendered for an issue into the file the sender reads
 // (dist/newsletter/<date>.json): CSS inlined for mail apps that drop <style>, a plain-text part, and
 // the issue's facts, checked against the contract in src/domain/newsletter/issue-email.ts.
-import { convert } from 'html-to-text';
+import { convert, type HtmlToTextOptions } from 'html-to-text';
 import juice from 'juice';
 import { issueEmailSchema, type IssueEmail } from '../../domain/newsletter/issue-email.ts';
 
@@ -10,7 +10,7 @@ export const MAX_EMAIL_HTML_BYTES = 100 * 1024;
 
 const META = /<script type="application\/json" id="issue-email-meta">([\s\S]*?)<\/script>/;
 
-const textOptions = {
+const textOptions: HtmlToTextOptions = {
   wordwrap: 78,
   selectors: [
     { selector: '.preheader', format: 'skip' },
