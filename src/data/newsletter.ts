@@ -1,5 +1,6 @@
 // The daily briefing's issues for the pages, the feed and the emails: published ones only, newest
 // first, each with what was new on the site since the issue before it.
+import type { PaginateFunction } from 'astro';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { isDevelopment, loadConfig } from '../config';
 import { newestFirst } from '../domain/jobs/expiry';
@@ -7,6 +8,7 @@ import { isoDay } from '../domain/articles/dates';
 import { newSinceIssue, previousIssueDate, publishedIssues } from '../domain/newsletter/issue-selection';
 import { dateInZone } from '../domain/newsletter/send-schedule';
 import { getArticles, type Article } from './articles';
+import { paginateList } from './paginated';
 
 export type Issue = CollectionEntry<'issues'>;
 export type IssueJob = CollectionEntry<'jobs'>;
@@ -67,4 +69,9 @@ export async function issuePaths() {
   return Promise.all(
     issues.map(async (issue) => ({ params: { date: issue.id }, props: { view: await issueView(issue) } })),
   );
+}
+
+/** /newsletter/archive/ and its further pages: every published issue, newest first, paged like /advice/. */
+export async function issueArchivePaths(paginate: PaginateFunction) {
+  return paginateList(paginate, await getIssues());
 }
