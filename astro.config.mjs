@@ -42,7 +42,9 @@ function inSitemap(page) {
 // Astro hashes the scripts it bundles, not inline ones: the theme script runs inline before paint,
 // so its hash is added to the policy from the same file the component inlines.
 const themeScript = readFileSync(new URL('./src/client/theme-before-paint.js', import.meta.url), 'utf8');
-const themeScriptHash = /** @type {`sha256-${string}`} */ (`sha256-${createHash('sha256').update(themeScript).digest('base64')}`);
+const themeScriptHash = /** @type {`sha256-${string}`} */ (
+  `sha256-${createHash('sha256').update(themeScript).digest('base64')}`
+);
 
 export default defineConfig({
   // The public address: canonical URLs, the sitemap and RSS are built from it.

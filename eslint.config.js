@@ -19,7 +19,9 @@ const PAGES_NO_SQLITE = 'pages ask src/server/ for data; they never open SQLite 
 const SCRIPTS_NOT_TESTS = 'scripts never import from tests/; what both need lives in scripts/support/.';
 const CONFIG_ONCE = 'only src/config.ts reads process.env or import.meta.env; take the setting from there.';
 
-const browserGlobals = Object.keys(globals.browser).filter((name) => !(name in globals.node) && !(name in globals['shared-node-browser']));
+const browserGlobals = Object.keys(globals.browser).filter(
+  (name) => !(name in globals.node) && !(name in globals['shared-node-browser']),
+);
 
 const queries = {
   name: 'astro:content',
@@ -28,7 +30,10 @@ const queries = {
 };
 
 const envAccess = [
-  { selector: "MemberExpression[object.name='process'][property.name='env']", message: `Layer rule (docs/architecture.md): ${CONFIG_ONCE}` },
+  {
+    selector: "MemberExpression[object.name='process'][property.name='env']",
+    message: `Layer rule (docs/architecture.md): ${CONFIG_ONCE}`,
+  },
   {
     selector: "MemberExpression[object.type='MetaProperty'][property.name='env']",
     message: `Layer rule (docs/architecture.md): ${CONFIG_ONCE}`,
@@ -37,7 +42,18 @@ const envAccess = [
 
 export default defineConfig(
   {
-    ignores: ['dist/', '.astro/', 'node_modules/', 'var/', '.bench/', '.dist-*/', '.tmp/', 'test-results/', 'playwright-report/', 'src/env.d.ts'],
+    ignores: [
+      'dist/',
+      '.astro/',
+      'node_modules/',
+      'var/',
+      '.bench/',
+      '.dist-*/',
+      '.tmp/',
+      'test-results/',
+      'playwright-report/',
+      'src/env.d.ts',
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommended,
@@ -52,7 +68,10 @@ export default defineConfig(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       eqeqeq: ['error', 'smart'],
       'no-restricted-syntax': ['error', ...envAccess],
@@ -71,23 +90,58 @@ export default defineConfig(
         {
           patterns: [
             forbid(['astro:*', 'node:*', 'astro/loaders', 'astro/container'], DOMAIN_IS_PURE),
-            forbid(['**/client/**', '**/server/**', '**/data/**', '**/components/**', '**/layouts/**', '**/pages/**', '**/integrations/**', '**/config', '**/config.ts'], DOMAIN_IS_PURE),
+            forbid(
+              [
+                '**/client/**',
+                '**/server/**',
+                '**/data/**',
+                '**/components/**',
+                '**/layouts/**',
+                '**/pages/**',
+                '**/integrations/**',
+                '**/config',
+                '**/config.ts',
+              ],
+              DOMAIN_IS_PURE,
+            ),
           ],
         },
       ],
-      'no-restricted-globals': ['error', ...browserGlobals.map((name) => ({ name, message: `Layer rule (docs/architecture.md): ${DOMAIN_IS_PURE}` }))],
+      'no-restricted-globals': [
+        'error',
+        ...browserGlobals.map((name) => ({ name, message: `Layer rule (docs/architecture.md): ${DOMAIN_IS_PURE}` })),
+      ],
     },
   },
   {
     files: ['src/components/**', 'src/layouts/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [queries], patterns: [forbid(['node:sqlite', '**/server/**'], 'components and layouts render what they are given: no database, no server code.')] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [queries],
+          patterns: [
+            forbid(
+              ['node:sqlite', '**/server/**'],
+              'components and layouts render what they are given: no database, no server code.',
+            ),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/pages/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [queries], patterns: [forbid(['node:sqlite', '**/server/newsletter/database*', '**/server/newsletter/*-store*'], PAGES_NO_SQLITE)] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [queries],
+          patterns: [
+            forbid(['node:sqlite', '**/server/newsletter/database*', '**/server/newsletter/*-store*'], PAGES_NO_SQLITE),
+          ],
+        },
+      ],
     },
   },
   {
@@ -95,14 +149,31 @@ export default defineConfig(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [queries], patterns: [forbid(['**/server/**', 'node:*'], CLIENT_NOT_SERVER), forbid(['**/data/**', 'astro:content'], 'src/client/ gets its data from the page, not from collections.')] },
+        {
+          paths: [queries],
+          patterns: [
+            forbid(['**/server/**', 'node:*'], CLIENT_NOT_SERVER),
+            forbid(['**/data/**', 'astro:content'], 'src/client/ gets its data from the page, not from collections.'),
+          ],
+        },
       ],
     },
   },
   {
     files: ['src/server/**', 'src/integrations/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [queries], patterns: [forbid(['**/client/**', '**/components/**', '**/layouts/**', '**/pages/**'], 'server code does not import browser code or pages.')] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [queries],
+          patterns: [
+            forbid(
+              ['**/client/**', '**/components/**', '**/layouts/**', '**/pages/**'],
+              'server code does not import browser code or pages.',
+            ),
+          ],
+        },
+      ],
     },
   },
   {

@@ -60,7 +60,14 @@ try {
 
   const loadAtStart = loadavg()[0];
   step(`building into ${path.relative(root, paths.dist)} (log: ${path.relative(root, paths.log)})`);
-  const build = await buildSite({ onWait: step, root, contentDir: paths.contentRel, outDir: paths.dist, cacheDir: paths.cache, logFile: paths.log });
+  const build = await buildSite({
+    onWait: step,
+    root,
+    contentDir: paths.contentRel,
+    outDir: paths.dist,
+    cacheDir: paths.cache,
+    logFile: paths.log,
+  });
   const client = path.join(paths.dist, 'client');
   const site = await folderStats(client, (file) => file.endsWith('.html'));
   const dist = await folderStats(paths.dist);
@@ -68,7 +75,9 @@ try {
 
   step('measuring first searches in Chromium against the production server');
   const published = corpus.articles.filter((a) => a.published);
-  const newest = published.reduce((a, b) => (b.pubDate > a.pubDate || (+b.pubDate === +a.pubDate && b.id < a.id) ? b : a));
+  const newest = published.reduce((a, b) =>
+    b.pubDate > a.pubDate || (+b.pubDate === +a.pubDate && b.id < a.id) ? b : a,
+  );
   const server = await startServer({ DIST_DIR: paths.dist, DATA_DIR: paths.data });
   const browser = await openBrowser();
   let figures: BenchmarkFigures;

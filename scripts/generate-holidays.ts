@@ -23,5 +23,7 @@ const data: GeneratedHolidays = {
 
 const target = new URL('../src/domain/follow-up/holidays.generated.json', import.meta.url);
 writeFileSync(target, `${JSON.stringify(data)}\n`);
-const counts = Object.entries(data.calendars).map(([id, dates]) => `${id} ${dates.length}`).join(', ');
+const counts = Object.entries(data.calendars)
+  .map(([id, dates]) => `${id} ${dates.length}`)
+  .join(', ');
 console.log(`holidays ${years[0]}-${years.at(-1)}: ${counts}`);

@@ -10,7 +10,12 @@ import { builtSiteFolder } from './support/project.ts';
 import { startServer } from './support/server.ts';
 
 const pages = ['/', '/advice/interview-follow-through/', '/tools/follow-up-planner/', '/search/', '/jobs/'];
-const categories = { performance: 'Performance', accessibility: 'Accessibility', 'best-practices': 'Best Practices', seo: 'SEO' } as const;
+const categories = {
+  performance: 'Performance',
+  accessibility: 'Accessibility',
+  'best-practices': 'Best Practices',
+  seo: 'SEO',
+} as const;
 const { lighthouseMin: threshold, lighthouseVerbose: verbose } = loadToolConfig();
 const chromePath = chromiumPath();
 if (!chromePath) {
@@ -54,7 +59,9 @@ try {
     }
     rows.push(row);
     if (verbose) {
-      for (const a of Object.values(result.lhr.audits)) if (a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative') console.log(`  ${path}: ${a.id} ${a.score} ${a.displayValue ?? ''}`);
+      for (const a of Object.values(result.lhr.audits))
+        if (a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative')
+          console.log(`  ${path}: ${a.id} ${a.score} ${a.displayValue ?? ''}`);
     }
   }
 } finally {

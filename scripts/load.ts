@@ -37,7 +37,10 @@ setTimeout(() => {
 /** A server over the build with its own data folder, known to the 5-minute stop. */
 async function startLoadServer(dataDir: string, settings: Record<string, string>): Promise<RunningServer> {
   // The limiter still runs; one machine playing 200 readers needs a per-address budget to match.
-  const server = await startServer({ DATA_DIR: dataDir, RATE_LIMIT_IP_PER_MINUTE: '1000000', ...settings }, { show: 'errors' });
+  const server = await startServer(
+    { DATA_DIR: dataDir, RATE_LIMIT_IP_PER_MINUTE: '1000000', ...settings },
+    { show: 'errors' },
+  );
   children.add(server.child);
   server.child.once('exit', () => children.delete(server.child));
   return server;
@@ -61,7 +64,12 @@ function signup(agent: http.Agent, url: string, email: string, due = performance
   return new Promise((resolve) => {
     const request = http.request(
       `${url}/api/newsletter/subscribe`,
-      { method: 'POST', agent, timeout: 10_000, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
+      {
+        method: 'POST',
+        agent,
+        timeout: 10_000,
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+      },
       (response) => {
         response.resume();
         response.on('end', () => resolve({ email, status: response.statusCode ?? 0, ms: performance.now() - due }));
@@ -78,7 +86,12 @@ function signup(agent: http.Agent, url: string, email: string, due = performance
  * client c sends its k-th signup at start + (c / clients + k) * paceMs; without one, at once.
  * onAccepted runs after each 202.
  */
-async function signups(url: string, emails: string[], clients: number, options: { paceMs?: number; onAccepted?: (count: number) => void } = {}): Promise<Outcome[]> {
+async function signups(
+  url: string,
+  emails: string[],
+  clients: number,
+  options: { paceMs?: number; onAccepted?: (count: number) => void } = {},
+): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   const perClient = Math.ceil(emails.length / clients);
   const start = performance.now() + 100;
@@ -113,11 +126,15 @@ function inspect(dataDir: string, emails: string[]) {
   const integrity = integrityCheck(db);
   const rows = new Map<string, number>();
   for (const row of db
-    .prepare('SELECT s.email, COUNT(o.id) AS outbox FROM subscribers s LEFT JOIN outbox o ON o.subscriber_id = s.id GROUP BY s.id')
+    .prepare(
+      'SELECT s.email, COUNT(o.id) AS outbox FROM subscribers s LEFT JOIN outbox o ON o.subscriber_id = s.id GROUP BY s.id',
+    )
     .all() as { email: string; outbox: number }[]) {
     rows.set(row.email, row.outbox);
   }
-  const pending = Number((db.prepare(`SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'`).get() as { n: number }).n);
+  const pending = Number(
+    (db.prepare(`SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'`).get() as { n: number }).n,
+  );
   db.close();
   const missing = emails.filter((email) => !rows.get(email));
   const extraOutboxRows = [...rows.values()].reduce((sum, count) => sum + Math.max(0, count - 1), 0);
@@ -138,13 +155,18 @@ function check(ok: boolean, description: string): string {
   return ok ? 'ok' : 'MISSED';
 }
 
-const addresses = (phase: string, count: number) => Array.from({ length: count }, (_, i) => `load-${run}-${phase}-${i}@example.com`);
+const addresses = (phase: string, count: number) =>
+  Array.from({ length: count }, (_, i) => `load-${run}-${phase}-${i}@example.com`);
 
 async function throughput(smtp: TestSmtpServer) {
   const dataDir = join(scratch, 'throughput');
   const server = await startLoadServer(dataDir, { SMTP_URL: smtp.url });
   const runs = [
-    { name: `paced, ${Math.round((CLIENTS * 1000) / PACE_MS)} signups/s offered`, emails: addresses('p', SIGNUPS), paceMs: PACE_MS },
+    {
+      name: `paced, ${Math.round((CLIENTS * 1000) / PACE_MS)} signups/s offered`,
+      emails: addresses('p', SIGNUPS),
+      paceMs: PACE_MS,
+    },
     { name: 'flat out', emails: addresses('f', SIGNUPS), paceMs: undefined },
   ];
   const results = [];
@@ -164,13 +186,22 @@ async function throughput(smtp: TestSmtpServer) {
     const latencies = r.outcomes.map((o) => o.ms).sort((a, b) => a - b);
     const p50 = percentile(latencies, 50);
     const p99 = percentile(latencies, 99);
-    const verdict = index === 0 ? ` [${check(p99 < P99_TARGET_MS, `p99 under ${P99_TARGET_MS} ms (paced)`)}]` : ' (queueing: 200 requests always waiting)';
-    console.log(`   ${r.name}: ${Math.round(SIGNUPS / r.seconds)}/s over ${r.seconds.toFixed(1)} s, errors ${SIGNUPS - accepted} [${check(accepted === SIGNUPS, `errors (${r.name})`)}]`);
-    console.log(`      latency p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms${verdict}`);
+    const verdict =
+      index === 0
+        ? ` [${check(p99 < P99_TARGET_MS, `p99 under ${P99_TARGET_MS} ms (paced)`)}]`
+        : ' (queueing: 200 requests always waiting)';
+    console.log(
+      `   ${r.name}: ${Math.round(SIGNUPS / r.seconds)}/s over ${r.seconds.toFixed(1)} s, errors ${SIGNUPS - accepted} [${check(accepted === SIGNUPS, `errors (${r.name})`)}]`,
+    );
+    console.log(
+      `      latency p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms${verdict}`,
+    );
   }
   const lost = db.missing + (everyone.length - mail.delivered);
   const duplicates = db.extraOutboxRows + mail.twice;
-  console.log(`   lost ${lost} [${check(lost === 0, 'lost signups')}], duplicates ${duplicates} [${check(duplicates === 0, 'duplicates')}] (database rows and emails for all ${everyone.length} accepted)`);
+  console.log(
+    `   lost ${lost} [${check(lost === 0, 'lost signups')}], duplicates ${duplicates} [${check(duplicates === 0, 'duplicates')}] (database rows and emails for all ${everyone.length} accepted)`,
+  );
   console.log(`   confirmation emails delivered ${mail.delivered}/${everyone.length}, integrity_check ${db.integrity}`);
 }
 
@@ -187,19 +218,31 @@ async function crash(smtp: TestSmtpServer) {
   const accepted = outcomes.filter((o) => o.status === 202).map((o) => o.email);
   const restarted = await startLoadServer(dataDir, { SMTP_URL: smtp.url });
   const db = inspect(dataDir, accepted);
-  await waitFor('the outbox to drain after restart', 60_000, () => deliveries(smtp, accepted).delivered === accepted.length);
+  await waitFor(
+    'the outbox to drain after restart',
+    60_000,
+    () => deliveries(smtp, accepted).delivered === accepted.length,
+  );
   await restarted.stop();
   const mail = deliveries(smtp, accepted);
   console.log(`\n2. SIGKILL after ${killAt} acknowledged signups, then restart`);
   console.log(`   integrity_check ${db.integrity} [${check(db.integrity === 'ok', 'integrity_check')}]`);
-  console.log(`   acknowledged ${accepted.length}, missing from the database or without an outbox row ${db.missing} [${check(db.missing === 0, 'acknowledged signups lost in the crash')}]`);
-  console.log(`   after restart: confirmation emails delivered ${mail.delivered}/${accepted.length} [${check(mail.delivered === accepted.length, 'emails after restart')}], sent twice ${mail.twice} (sent just before the kill, not yet marked)`);
+  console.log(
+    `   acknowledged ${accepted.length}, missing from the database or without an outbox row ${db.missing} [${check(db.missing === 0, 'acknowledged signups lost in the crash')}]`,
+  );
+  console.log(
+    `   after restart: confirmation emails delivered ${mail.delivered}/${accepted.length} [${check(mail.delivered === accepted.length, 'emails after restart')}], sent twice ${mail.twice} (sent just before the kill, not yet marked)`,
+  );
 }
 
 async function smtpOutage() {
   const smtp = await startSmtpServer();
   const dataDir = join(scratch, 'outage');
-  const server = await startLoadServer(dataDir, { SMTP_URL: smtp.url, OUTBOX_RETRY_BASE_MS: '250', OUTBOX_RETRY_MAX_MS: '2000' });
+  const server = await startLoadServer(dataDir, {
+    SMTP_URL: smtp.url,
+    OUTBOX_RETRY_BASE_MS: '250',
+    OUTBOX_RETRY_MAX_MS: '2000',
+  });
   const emails = addresses('o', 600);
   let stopping: Promise<void> | undefined;
   const outcomes = await signups(server.url, emails, 50, {
@@ -213,7 +256,11 @@ async function smtpOutage() {
   await new Promise((resolve) => setTimeout(resolve, 3_000));
   const restartedAt = performance.now();
   await smtp.start();
-  await waitFor('every email after the SMTP server came back', 60_000, () => deliveries(smtp, accepted).delivered === accepted.length);
+  await waitFor(
+    'every email after the SMTP server came back',
+    60_000,
+    () => deliveries(smtp, accepted).delivered === accepted.length,
+  );
   const seconds = (performance.now() - restartedAt) / 1000;
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   await server.stop();
@@ -221,8 +268,12 @@ async function smtpOutage() {
   const mail = deliveries(smtp, accepted);
   const db = inspect(dataDir, accepted);
   console.log(`\n3. SMTP server stopped after 200 of ${emails.length} signups, started again 3 s after the last one`);
-  console.log(`   signups acknowledged ${accepted.length}/${emails.length} [${check(accepted.length === emails.length, 'signups while SMTP was down')}]; delivered before the outage ${beforeOutage}`);
-  console.log(`   delivered ${mail.delivered}/${accepted.length} [${check(mail.delivered === accepted.length, 'emails after the outage')}] within ${seconds.toFixed(1)} s of the restart, twice ${mail.twice} [${check(mail.twice === 0, 'emails delivered twice')}], still pending ${db.pending}`);
+  console.log(
+    `   signups acknowledged ${accepted.length}/${emails.length} [${check(accepted.length === emails.length, 'signups while SMTP was down')}]; delivered before the outage ${beforeOutage}`,
+  );
+  console.log(
+    `   delivered ${mail.delivered}/${accepted.length} [${check(mail.delivered === accepted.length, 'emails after the outage')}] within ${seconds.toFixed(1)} s of the restart, twice ${mail.twice} [${check(mail.twice === 0, 'emails delivered twice')}], still pending ${db.pending}`,
+  );
 }
 
 try {

@@ -40,7 +40,8 @@ function fail(message: string): never {
 }
 
 function issueDate(value: string | undefined): string {
-  if (!value || !isIssueDate(value)) fail(value ? `"${value}" is not a date written YYYY-MM-DD.` : 'Name the issue by its date, YYYY-MM-DD.');
+  if (!value || !isIssueDate(value))
+    fail(value ? `"${value}" is not a date written YYYY-MM-DD.` : 'Name the issue by its date, YYYY-MM-DD.');
   return value;
 }
 
@@ -78,7 +79,9 @@ if (command === 'draft') {
   if (command === 'preview') {
     options(rest, [], []);
     const issue = readIssueFile(config.distDir, date);
-    const filled = personalize(issue, { unsubscribe_url: unsubscribeUrl(config.siteUrl, secret, SAMPLE_SUBSCRIBER_ID) });
+    const filled = personalize(issue, {
+      unsubscribe_url: unsubscribeUrl(config.siteUrl, secret, SAMPLE_SUBSCRIBER_ID),
+    });
     const folder = resolve(config.dataDir, 'preview');
     mkdirSync(folder, { recursive: true });
     const html = join(folder, `${date}.html`);
@@ -91,11 +94,22 @@ if (command === 'draft') {
     const address = checkEmail(to);
     if (!address.ok) fail(`--to: ${address.message}`);
     const issue = readIssueFile(config.distDir, date);
-    const transport = createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, mailFrom: config.mailFrom, log });
+    const transport = createMailTransport({
+      smtpUrl: config.smtpUrl,
+      dataDir: config.dataDir,
+      mailFrom: config.mailFrom,
+      log,
+    });
     // Its own Message-ID each time: a test copy must never collide with a reader's delivery.
     const messageId = `<issue-${date}-test-${randomBytes(6).toString('hex')}@${new URL(config.siteUrl).hostname}>`;
     try {
-      await transport.send(issueMessage(issue, { email: address.email, subscriberId: SAMPLE_SUBSCRIBER_ID, messageId }, { siteUrl: config.siteUrl, secret }));
+      await transport.send(
+        issueMessage(
+          issue,
+          { email: address.email, subscriberId: SAMPLE_SUBSCRIBER_ID, messageId },
+          { siteUrl: config.siteUrl, secret },
+        ),
+      );
       console.log(`Test copy of ${date} sent to ${maskEmail(address.email)} via ${transport.description}.`);
     } finally {
       transport.close();
@@ -103,7 +117,12 @@ if (command === 'draft') {
   } else {
     const flags = options(rest, command === 'send' ? ['--force'] : [], []);
     const db = openDatabase(config.dataDir);
-    const transport = createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, mailFrom: config.mailFrom, log });
+    const transport = createMailTransport({
+      smtpUrl: config.smtpUrl,
+      dataDir: config.dataDir,
+      mailFrom: config.mailFrom,
+      log,
+    });
     const { deliveries, sender } = openIssueSending(config, db, secret, transport, log);
     if (command === 'status') {
       const summary = deliveries.summary(date);

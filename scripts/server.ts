@@ -39,7 +39,9 @@ server.requestTimeout = 30_000;
 newsletterRuntime(config);
 
 server.listen(config.port, config.host, () => {
-  console.log(`Serving on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/ (data in ${config.dataDir})`);
+  console.log(
+    `Serving on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/ (data in ${config.dataDir})`,
+  );
 });
 
 // ---- Graceful shutdown ------------------------------------------------------------------------

@@ -25,7 +25,8 @@ function fail(message: string): never {
 const iso = (time: number | null) => (time === null ? null : new Date(time).toISOString());
 
 const [command, ...args] = process.argv.slice(2);
-if (!command || !['stats', 'export', 'delete'].includes(command)) fail(command ? `Unknown command "${command}".` : 'Name a command.');
+if (!command || !['stats', 'export', 'delete'].includes(command))
+  fail(command ? `Unknown command "${command}".` : 'Name a command.');
 
 const config = loadConfig();
 const db = openDatabase(config.dataDir);
@@ -49,10 +50,23 @@ if (command === 'stats') {
     if (!STATUSES.includes(args[1] as SubscriberStatus)) fail(`--status must be one of ${STATUSES.join(', ')}.`);
     status = args[1] as SubscriberStatus;
   }
-  const rows = store.list(status).map((s) => [
-    s.email, s.status, s.consent_text_version, iso(s.consent_at), iso(s.created_at), iso(s.confirmed_at), iso(s.unsubscribed_at),
-  ]);
-  process.stdout.write(toCsv(['email', 'status', 'consent_text_version', 'consent_at', 'created_at', 'confirmed_at', 'unsubscribed_at'], rows));
+  const rows = store
+    .list(status)
+    .map((s) => [
+      s.email,
+      s.status,
+      s.consent_text_version,
+      iso(s.consent_at),
+      iso(s.created_at),
+      iso(s.confirmed_at),
+      iso(s.unsubscribed_at),
+    ]);
+  process.stdout.write(
+    toCsv(
+      ['email', 'status', 'consent_text_version', 'consent_at', 'created_at', 'confirmed_at', 'unsubscribed_at'],
+      rows,
+    ),
+  );
 } else {
   if (args.length !== 1) fail('delete takes exactly one email address.');
   const removed = store.deleteByEmail(args[0]);
@@ -60,7 +74,9 @@ if (command === 'stats') {
     console.error(`No subscriber with the address ${maskEmail(normalizeEmail(args[0]))}.`);
     process.exitCode = 1;
   } else {
-    console.log(`Deleted ${maskEmail(normalizeEmail(args[0]))}: the subscriber, their confirmation tokens and queued emails.`);
+    console.log(
+      `Deleted ${maskEmail(normalizeEmail(args[0]))}: the subscriber, their confirmation tokens and queued emails.`,
+    );
   }
 }
 db.close();

@@ -11,7 +11,7 @@ function findBrowser(): string {
   if (found) return found;
   // On Debian as root we can install the distribution's Chromium ourselves.
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    console.log('No Chromium found: installing Debian\'s chromium package...');
+    console.log("No Chromium found: installing Debian's chromium package...");
     run('apt-get', ['update', '-qq'], 'apt-get update');
     run('apt-get', ['install', '-y', '-qq', 'chromium'], 'install chromium');
     if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';

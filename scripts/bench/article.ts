@@ -8,13 +8,49 @@ export const topicIds = ['interviewing', 'job-search', 'offers', 'networking'] a
 export const authorIds = ['editorial-desk', 'mei-lin-tan'] as const;
 const categories = ['Insider comment', 'Guide', 'Checklist', 'Data'] as const;
 
-const leads = ['How to follow up after', 'What to write after', 'When to chase', 'Handling', 'Reading', 'Answering',
-  'Planning around', 'Negotiating', 'Preparing for', 'Keeping track of', 'Making sense of', 'Replying to'];
-const objects = ['a second-round interview', 'a final-round panel', "a recruiter's silence", 'an exploding offer',
-  'a counter-offer', 'a case-study round', 'a coffee chat', 'a referral', 'a rejected application', 'a delayed decision',
-  'a verbal offer', 'a background check', 'a relocation package', 'a notice period'];
-const places = ['in Singapore', 'in Hong Kong', 'in London', 'in New York', 'at a boutique', 'at a global bank',
-  'on a trading desk', 'in fund operations', 'in credit research', 'in compliance', ''];
+const leads = [
+  'How to follow up after',
+  'What to write after',
+  'When to chase',
+  'Handling',
+  'Reading',
+  'Answering',
+  'Planning around',
+  'Negotiating',
+  'Preparing for',
+  'Keeping track of',
+  'Making sense of',
+  'Replying to',
+];
+const objects = [
+  'a second-round interview',
+  'a final-round panel',
+  "a recruiter's silence",
+  'an exploding offer',
+  'a counter-offer',
+  'a case-study round',
+  'a coffee chat',
+  'a referral',
+  'a rejected application',
+  'a delayed decision',
+  'a verbal offer',
+  'a background check',
+  'a relocation package',
+  'a notice period',
+];
+const places = [
+  'in Singapore',
+  'in Hong Kong',
+  'in London',
+  'in New York',
+  'at a boutique',
+  'at a global bank',
+  'on a trading desk',
+  'in fund operations',
+  'in credit research',
+  'in compliance',
+  '',
+];
 
 /** What the page checks and the search measurement need to know about a generated article. */
 export interface ArticleFacts {
@@ -49,7 +85,12 @@ function capitalise(s: string): string {
 }
 
 function slugify(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60).replace(/-$/, '');
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60)
+    .replace(/-$/, '');
 }
 
 function sentence({ random, word }: TextSource, min = 8, max = 24): string {
@@ -75,7 +116,9 @@ export function planArticle(index: number, { random, word }: TextSource, rare: b
   if (`${title}${firm}`.length <= 90) title += firm;
   const draft = index % 97 === 50;
   const future = index % 89 === 40;
-  const pubDate = future ? new Date(Date.UTC(2027, 0, 1) + random.int(0, 300) * day) : new Date(oldest + random.int(0, (newest - oldest) / day) * day);
+  const pubDate = future
+    ? new Date(Date.UTC(2027, 0, 1) + random.int(0, 300) * day)
+    : new Date(oldest + random.int(0, (newest - oldest) / day) * day);
   const topicCount = random.chance(0.55) ? 1 : random.chance(0.75) ? 2 : 3;
   return {
     id: `${slugify(title)}-${index + 1}`,
@@ -104,16 +147,23 @@ function frontmatter(plan: ArticlePlan, text: TextSource): string {
     const updated = new Date(Math.min(newest, plan.pubDate.getTime() + random.int(1, 400) * day));
     lines.push(`updatedDate: ${updated.toISOString().slice(0, 10)}`);
   }
-  lines.push(`author: ${plan.author}`, `topics: [${plan.topics.join(', ')}]`, `category: ${JSON.stringify(plan.category)}`);
+  lines.push(
+    `author: ${plan.author}`,
+    `topics: [${plan.topics.join(', ')}]`,
+    `category: ${JSON.stringify(plan.category)}`,
+  );
   if (plan.draft) lines.push('draft: true');
   const sources = random.int(0, 3);
   if (sources > 0) {
     lines.push('sources:');
     for (let s = 0; s < sources; s++) {
       const name = capitalise(text.word());
-      lines.push(`  - title: ${JSON.stringify(`${name} survey of hiring in ${random.pick(['Asia', 'Europe', 'the US'])}`)}`,
-        `    publisher: ${JSON.stringify(`${name} Research`)}`, `    year: ${random.int(2010, 2026)}`,
-        `    url: "https://example.org/${name.toLowerCase()}/${random.int(1000, 9999)}"`);
+      lines.push(
+        `  - title: ${JSON.stringify(`${name} survey of hiring in ${random.pick(['Asia', 'Europe', 'the US'])}`)}`,
+        `    publisher: ${JSON.stringify(`${name} Research`)}`,
+        `    year: ${random.int(2010, 2026)}`,
+        `    url: "https://example.org/${name.toLowerCase()}/${random.int(1000, 9999)}"`,
+      );
     }
   }
   lines.push('---', '');
@@ -126,19 +176,38 @@ function list(text: TextSource): string {
 }
 
 function table(text: TextSource): string {
-  const rows = Array.from({ length: text.random.int(2, 6) }, () => `| ${capitalise(text.word())} | ${text.random.int(1, 30)} days | ${sentence(text, 3, 8)} |`);
+  const rows = Array.from(
+    { length: text.random.int(2, 6) },
+    () => `| ${capitalise(text.word())} | ${text.random.int(1, 30)} days | ${sentence(text, 3, 8)} |`,
+  );
   return ['| Stage | Typical wait | Note |', '| --- | --- | --- |', ...rows].join('\n');
 }
 
 function template(text: TextSource): string {
-  return ['```text', `Subject: ${sentence(text, 3, 7)}`, '', `Dear ${capitalise(text.word())},`, '', sentence(text), sentence(text), '', 'Best regards', '```'].join('\n');
+  return [
+    '```text',
+    `Subject: ${sentence(text, 3, 7)}`,
+    '',
+    `Dear ${capitalise(text.word())},`,
+    '',
+    sentence(text),
+    sentence(text),
+    '',
+    'Best regards',
+    '```',
+  ].join('\n');
 }
 
 /**
  * The MDX file for a planned article. `linkTargets` are published articles it may link to; the rare
  * word is planted in one paragraph of the articles the rare query should find.
  */
-export function articleMdx(plan: ArticlePlan, text: TextSource, linkTargets: readonly ArticleFacts[], withPlanner: boolean): string {
+export function articleMdx(
+  plan: ArticlePlan,
+  text: TextSource,
+  linkTargets: readonly ArticleFacts[],
+  withPlanner: boolean,
+): string {
   const { random } = text;
   // Lengths from a short note to a long guide, most of them in between (log-uniform, 250-3,000 words).
   const targetWords = Math.round(250 * Math.pow(12, random.next()));
@@ -157,14 +226,16 @@ export function articleMdx(plan: ArticlePlan, text: TextSource, linkTargets: rea
     if (s > 0) blocks.push(`## ${capitalise(text.word())} ${text.word()} and the ${text.word()}`);
     for (let p = s === 0 ? 1 : 0; p < paragraphs; p++) blocks.push(paragraph(text, random.chance(0.15) ? link() : ''));
     if (s > 0 && random.chance(0.3)) {
-      for (let h = random.int(1, 3); h > 0; h--) blocks.push(`### ${capitalise(text.word())} ${text.word()}`, paragraph(text));
+      for (let h = random.int(1, 3); h > 0; h--)
+        blocks.push(`### ${capitalise(text.word())} ${text.word()}`, paragraph(text));
     }
     if (random.chance(0.25)) blocks.push(list(text));
     if (random.chance(0.08)) blocks.push(`> ${sentence(text)}`);
     if (random.chance(0.04)) blocks.push(table(text));
     if (random.chance(0.05)) blocks.push(template(text));
     if (s === note) blocks.push(`<EditorNote>\n\n${paragraph(text)}\n\n</EditorNote>`);
-    if (s === 0 && plan.rare) blocks.push(paragraph(text, `The ${rareWord} method keeps every reply to three sentences.`));
+    if (s === 0 && plan.rare)
+      blocks.push(paragraph(text, `The ${rareWord} method keeps every reply to three sentences.`));
     if (s === 0 && withPlanner) blocks.push('<FollowUpPlanner />');
   }
   return `${frontmatter(plan, text)}${blocks.join('\n\n')}\n`;

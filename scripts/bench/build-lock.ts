@@ -13,11 +13,17 @@ const waitSeconds = 900;
 
 export async function acquireBuildLock(onWait: (message: string) => void): Promise<() => void> {
   if (!buildLockPath || !existsSync('/usr/bin/flock')) return () => {};
-  const holder = spawn('/usr/bin/flock', ['-w', String(waitSeconds), buildLockPath, 'sh', '-c', 'echo locked; exec cat'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const holder = spawn(
+    '/usr/bin/flock',
+    ['-w', String(waitSeconds), buildLockPath, 'sh', '-c', 'echo locked; exec cat'],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   const waiting = setTimeout(() => onWait(`waiting for ${buildLockPath}: another build is running`), 1_000);
   await new Promise<void>((resolve, reject) => {
     holder.stdout.once('data', () => resolve());
-    holder.once('exit', (code) => reject(new Error(`could not take ${buildLockPath} within ${waitSeconds} s (flock exit ${code})`)));
+    holder.once('exit', (code) =>
+      reject(new Error(`could not take ${buildLockPath} within ${waitSeconds} s (flock exit ${code})`)),
+    );
   }).finally(() => clearTimeout(waiting));
   // Closing stdin ends `cat`, which releases the lock.
   return () => holder.stdin.end();

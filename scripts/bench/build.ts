@@ -46,7 +46,11 @@ async function measuredBuild(options: BuildOptions): Promise<BuildResult> {
     JOBS_FEED_URL: undefined,
   });
   const started = performance.now();
-  const child = spawn(process.execPath, [astroBin(options.root), 'build', '--outDir', options.outDir], { cwd: options.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [astroBin(options.root), 'build', '--outDir', options.outDir], {
+    cwd: options.root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const usage = watchProcessTree(child.pid!);
   child.stdout.pipe(log, { end: false });
   child.stderr.pipe(log, { end: false });
@@ -59,14 +63,19 @@ async function measuredBuild(options: BuildOptions): Promise<BuildResult> {
   await new Promise<void>((resolve) => log.end(resolve));
   const output = await readFile(options.logFile, 'utf8');
   if (code !== 0) {
-    throw new Error(`astro build failed (exit ${code}); last lines of ${options.logFile}:\n${output.split('\n').slice(-40).join('\n')}`);
+    throw new Error(
+      `astro build failed (exit ${code}); last lines of ${options.logFile}:\n${output.split('\n').slice(-40).join('\n')}`,
+    );
   }
   const indexed = /Indexed (\d+) pages for search/.exec(output);
   return { wallMs, cpuSeconds, memory, indexedPages: indexed ? Number(indexed[1]) : 0 };
 }
 
 /** Bytes of every file under `dir` and how many of them match `filter`. */
-export async function folderStats(dir: string, filter: (file: string) => boolean = () => true): Promise<{ bytes: number; matching: number }> {
+export async function folderStats(
+  dir: string,
+  filter: (file: string) => boolean = () => true,
+): Promise<{ bytes: number; matching: number }> {
   let bytes = 0;
   let matching = 0;
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {

@@ -31,7 +31,9 @@ export async function writeCorpus(contentDir: string, count: number, sourceConte
   const random = seededRandom(20_261_126);
   const text: TextSource = { random, word: zipfSampler([...commonWords, ...inventedWords(tailSize, random)], random) };
   // Spread the rare word over the corpus rather than bunching it at the start.
-  const rareAt = new Set(Array.from({ length: rareArticles }, (_, k) => Math.floor((count * (k + 1)) / (rareArticles + 1))));
+  const rareAt = new Set(
+    Array.from({ length: rareArticles }, (_, k) => Math.floor((count * (k + 1)) / (rareArticles + 1))),
+  );
   const plans = Array.from({ length: count }, (_, i) => planArticle(i, text, rareAt.has(i)));
   const linkTargets = plans.filter((p) => p.published);
   let bytes = 0;
@@ -44,6 +46,14 @@ export async function writeCorpus(contentDir: string, count: number, sourceConte
     if (batch.length >= 64) await Promise.all(batch.splice(0));
   }
   await Promise.all(batch);
-  const articles = plans.map(({ id, title, topics, author, pubDate, published, rare }) => ({ id, title, topics, author, pubDate, published, rare }));
+  const articles = plans.map(({ id, title, topics, author, pubDate, published, rare }) => ({
+    id,
+    title,
+    topics,
+    author,
+    pubDate,
+    published,
+    rare,
+  }));
   return { articles, rareWord, bytes };
 }

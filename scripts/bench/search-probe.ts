@@ -32,7 +32,11 @@ export async function openBrowser(): Promise<Browser> {
 export const readersPerQuery = 3;
 
 /** Measures `readersPerQuery` first searches and returns the one with the median time (with every time seen). */
-export async function measureQuery(browser: Browser, pageUrl: string, query: string): Promise<QueryFigures & { allMs: number[] }> {
+export async function measureQuery(
+  browser: Browser,
+  pageUrl: string,
+  query: string,
+): Promise<QueryFigures & { allMs: number[] }> {
   const runs: QueryFigures[] = [];
   for (let i = 0; i < readersPerQuery; i++) runs.push(await measureFirstQuery(browser, pageUrl, query));
   const sorted = [...runs].sort((a, b) => a.ms - b.ms);
@@ -61,7 +65,8 @@ async function measureFirstQuery(browser: Browser, pageUrl: string, query: strin
       input.addEventListener('keydown', () => (state.lastKey = performance.now()));
       new MutationObserver(() => {
         // Only the announcement for the whole query counts, not one for a prefix typed earlier.
-        if (/results? for/.test(status.textContent ?? '') && status.textContent!.includes(`“${full}”`)) state.shown = performance.now();
+        if (/results? for/.test(status.textContent ?? '') && status.textContent!.includes(`“${full}”`))
+          state.shown = performance.now();
       }).observe(status, { childList: true, characterData: true, subtree: true });
     }, query);
     await page.keyboard.type(query, { delay: keyDelayMs });
@@ -79,7 +84,11 @@ async function measureFirstQuery(browser: Browser, pageUrl: string, query: strin
       // said it sent (compressed, when it compresses) still counts, or else the body itself.
       const declared = Number(response.headers()['content-length']);
       const body = sizes.responseBodySize || declared || (await response.body().catch(() => Buffer.alloc(0))).length;
-      files.push({ path: new URL(r.url()).pathname, status: response.status(), bytes: body + sizes.responseHeadersSize });
+      files.push({
+        path: new URL(r.url()).pathname,
+        status: response.status(),
+        bytes: body + sizes.responseHeadersSize,
+      });
     }
     const bytes = files.reduce((sum, f) => sum + f.bytes, 0);
     const ms = await page.evaluate(() => {
@@ -91,7 +100,15 @@ async function measureFirstQuery(browser: Browser, pageUrl: string, query: strin
       .getByRole('list', { name: 'Search results' })
       .getByRole('link')
       .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-    return { query, bytes, requests: searchRequests.length, ms, results: Number(/^(\d+)/.exec(announced)?.[1] ?? 0), shown, files };
+    return {
+      query,
+      bytes,
+      requests: searchRequests.length,
+      ms,
+      results: Number(/^(\d+)/.exec(announced)?.[1] ?? 0),
+      shown,
+      files,
+    };
   } finally {
     await context.close();
   }

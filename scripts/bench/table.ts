@@ -23,7 +23,9 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 function queryCell(q: QueryFigures, what: 'bytes' | 'ms'): string {
-  return what === 'bytes' ? `${kb(q.bytes)} in ${q.requests} requests` : `${Math.round(q.ms)} ms (${q.results} results)`;
+  return what === 'bytes'
+    ? `${kb(q.bytes)} in ${q.requests} requests`
+    : `${Math.round(q.ms)} ms (${q.results} results)`;
 }
 
 /** Measure names in print order; tests check the printed table against this list. */

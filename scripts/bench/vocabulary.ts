@@ -27,7 +27,32 @@ make take give get find think know want need help work use try look feel seem le
   .split(/\s+/)
   .filter(Boolean);
 
-const onsets = ['b', 'br', 'c', 'ch', 'd', 'dr', 'f', 'g', 'gr', 'h', 'k', 'l', 'm', 'n', 'p', 'pr', 'r', 's', 'st', 't', 'tr', 'v', 'w', 'z'];
+const onsets = [
+  'b',
+  'br',
+  'c',
+  'ch',
+  'd',
+  'dr',
+  'f',
+  'g',
+  'gr',
+  'h',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'pr',
+  'r',
+  's',
+  'st',
+  't',
+  'tr',
+  'v',
+  'w',
+  'z',
+];
 const vowels = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'ou', 'ie'];
 const codas = ['', '', 'n', 'r', 'l', 's', 'm', 'nd', 'rt', 'x'];
 

@@ -34,7 +34,10 @@ const stopGraceMs = 5_000;
  * Starts the server with `settings` (its environment variables: SMTP_URL, DIST_DIR, TRUST_PROXY ...)
  * on top of this process's environment. Without DATA_DIR it gets a fresh folder, removed on stop.
  */
-export async function startServer(settings: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningServer> {
+export async function startServer(
+  settings: Record<string, string> = {},
+  options: StartOptions = {},
+): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
   const show = options.show ?? 'nothing';
   const dataDir = settings.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'ft-server-'));

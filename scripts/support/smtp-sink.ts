@@ -69,7 +69,10 @@ export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
-          const mail = parseMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address));
+          const mail = parseMail(
+            Buffer.concat(chunks).toString('utf8'),
+            session.envelope.rcptTo.map((r) => r.address),
+          );
           messages.push(mail);
           for (const waiter of [...waiters]) {
             if (mail.to.includes(waiter.address)) {

@@ -29,16 +29,25 @@ export function getArticles(): Promise<Article[]> {
  * shared by every article page, so the build does not grow with the square of the article count.
  */
 export async function getRelatedArticles(article: Article, limit?: number): Promise<Article[]> {
-  related ??= getArticles().then((all) => relatedIndex(all.map((a) => ({ id: a.id, topics: a.data.topics.map((t) => t.id), pubDate: a.data.pubDate, entry: a }))));
+  related ??= getArticles().then((all) =>
+    relatedIndex(
+      all.map((a) => ({ id: a.id, topics: a.data.topics.map((t) => t.id), pubDate: a.data.pubDate, entry: a })),
+    ),
+  );
   const index = await related;
-  return index.relatedTo({ id: article.id, topics: article.data.topics.map((t) => t.id), pubDate: article.data.pubDate }, limit).map((r) => r.entry);
+  return index
+    .relatedTo({ id: article.id, topics: article.data.topics.map((t) => t.id), pubDate: article.data.pubDate }, limit)
+    .map((r) => r.entry);
 }
 
 /**
  * Published articles grouped under each of `ids` (topics or authors), newest first, in one pass,
  * so list pages grow with the number of articles, not articles times groups.
  */
-export async function articlesGroupedBy(ids: readonly string[], groupsOf: (article: Article) => string[]): Promise<Map<string, Article[]>> {
+export async function articlesGroupedBy(
+  ids: readonly string[],
+  groupsOf: (article: Article) => string[],
+): Promise<Map<string, Article[]>> {
   const groups = new Map<string, Article[]>(ids.map((id) => [id, []]));
   for (const article of await getArticles()) for (const id of groupsOf(article)) groups.get(id)?.push(article);
   return groups;

@@ -34,8 +34,13 @@ export function onIntentChunks(root: string): Plugin {
     load(id) {
       if (!id.startsWith('\0') || !id.endsWith(onIntentQuery)) return undefined;
       const entry = id.slice(1, -onIntentQuery.length);
-      if (devBase) return `export default ${JSON.stringify(devBase + path.relative(root, entry).split(path.sep).join('/'))};`;
-      const name = path.relative(clientDir, entry).replace(/\.[^.]+$/, '').split(path.sep).join('-');
+      if (devBase)
+        return `export default ${JSON.stringify(devBase + path.relative(root, entry).split(path.sep).join('/'))};`;
+      const name = path
+        .relative(clientDir, entry)
+        .replace(/\.[^.]+$/, '')
+        .split(path.sep)
+        .join('-');
       const reference = this.emitFile({ type: 'chunk', id: entry, name });
       return `export default import.meta.ROLLUP_FILE_URL_${reference};`;
     },

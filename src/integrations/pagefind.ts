@@ -88,7 +88,9 @@ export async function buildSearchIndex(dir: string): Promise<{ pageCount: number
     // addDirectory counts every file it read; the entry file counts the pages that made it into the index.
     const pageCount = await indexedPageCount(outputPath);
     if (pageCount === 0) {
-      throw failure('index the site', [`none of the ${added.page_count} files matching ${pageGlob} in ${siteDir} was indexed`]);
+      throw failure('index the site', [
+        `none of the ${added.page_count} files matching ${pageGlob} in ${siteDir} was indexed`,
+      ]);
     }
     return { pageCount, bytes: await folderBytes(outputPath), outputPath };
   } finally {

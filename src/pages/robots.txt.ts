@@ -3,6 +3,15 @@ import { newsletterConfirmUrl, newsletterUnsubscribeUrl, sitemapUrl } from '../d
 
 export function GET(context: APIContext) {
   const sitemap = new URL(sitemapUrl(), context.site);
-  const body = ['User-agent: *', 'Allow: /', 'Disallow: /api/', `Disallow: ${newsletterConfirmUrl()}`, `Disallow: ${newsletterUnsubscribeUrl()}`, '', `Sitemap: ${sitemap.href}`, ''].join('\n');
+  const body = [
+    'User-agent: *',
+    'Allow: /',
+    'Disallow: /api/',
+    `Disallow: ${newsletterConfirmUrl()}`,
+    `Disallow: ${newsletterUnsubscribeUrl()}`,
+    '',
+    `Sitemap: ${sitemap.href}`,
+    '',
+  ].join('\n');
   return new Response(body, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 }

@@ -26,11 +26,19 @@ interface Fact {
 let stdout = '';
 let work = '';
 let corpus: { articles: Fact[]; rareWord: string };
-let figures: { htmlPages: number; indexedPages: number; common: { results: number; shown: string[] }; rare: { results: number; shown: string[] } };
+let figures: {
+  htmlPages: number;
+  indexedPages: number;
+  common: { results: number; shown: string[] };
+  rare: { results: number; shown: string[] };
+};
 
 function runBench(): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/bench.ts', '--articles', String(articles), '--keep'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['scripts/bench.ts', '--articles', String(articles), '--keep'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (c) => (out += c));
@@ -46,7 +54,10 @@ const published = () => corpus.articles.filter((a) => a.published);
 const newestFirst = (a: Fact, b: Fact) => Date.parse(b.pubDate) - Date.parse(a.pubDate) || a.id.localeCompare(b.id);
 /** Links to articles (not to the advice index or its numbered pages) inside `selector`, in page order. */
 const articleLinks = (html: ReturnType<typeof parse>, selector: string) =>
-  html.querySelectorAll(`${selector} a[href^="/advice/"]`).map((a) => a.getAttribute('href')!).filter((h) => /^\/advice\/(?!\d+\/)[a-z0-9-]+\/$/.test(h));
+  html
+    .querySelectorAll(`${selector} a[href^="/advice/"]`)
+    .map((a) => a.getAttribute('href')!)
+    .filter((h) => /^\/advice\/(?!\d+\/)[a-z0-9-]+\/$/.test(h));
 
 beforeAll(async () => {
   const run = await runBench();
@@ -69,8 +80,23 @@ describe('the printed table', () => {
     expect(lines.slice(0, 2)).toEqual(['| Measure | Value |', '| --- | --- |']);
     const rows = lines.slice(2).map((l) => /^\| (.+) \| (.+) \|$/.exec(l)!.slice(1));
     expect(rows.map(([name]) => name)).toEqual([...measureNames]);
-    const units = [/^48 \(\d+\)$/, /^\d+$/, /^\d+$/, /^\d+\.\d s$/, /^\d+\.\d ms$/, /^\d+\.\d s$/, /^\d+\.\d\d, \d+\.\d\d$/, /^\d+\.\d MB$/, /^\d+\.\d MB$/, /^\d+\.\d MB$/, /^\d+\.\d MB$/,
-      /^“interview”: \d+\.\d kB in \d+ requests$/, /^\d+ ms \(\d+ results\)$/, /^“quillfeather”: \d+\.\d kB in \d+ requests$/, /^\d+ ms \(\d+ results\)$/];
+    const units = [
+      /^48 \(\d+\)$/,
+      /^\d+$/,
+      /^\d+$/,
+      /^\d+\.\d s$/,
+      /^\d+\.\d ms$/,
+      /^\d+\.\d s$/,
+      /^\d+\.\d\d, \d+\.\d\d$/,
+      /^\d+\.\d MB$/,
+      /^\d+\.\d MB$/,
+      /^\d+\.\d MB$/,
+      /^\d+\.\d MB$/,
+      /^“interview”: \d+\.\d kB in \d+ requests$/,
+      /^\d+ ms \(\d+ results\)$/,
+      /^“quillfeather”: \d+\.\d kB in \d+ requests$/,
+      /^\d+ ms \(\d+ results\)$/,
+    ];
     rows.forEach(([name, value], i) => expect(value, name).toMatch(units[i]));
   });
 });
@@ -94,14 +120,19 @@ describe('the generated site', () => {
         .sort((p, q) => q.shared - p.shared || newestFirst(p.a, q.a))
         .slice(0, 4)
         .map(({ a }) => `/advice/${a.id}/`);
-      expect(articleLinks(page(`advice/${current.id}`), 'section[aria-labelledby="related-heading"]'), current.id).toEqual(expected);
+      expect(
+        articleLinks(page(`advice/${current.id}`), 'section[aria-labelledby="related-heading"]'),
+        current.id,
+      ).toEqual(expected);
     }
   });
 
   it('lists every article once across the advice pages, newest first, ten a page', () => {
     const pages = Math.ceil(published().length / pageSize);
     expect(existsSync(path.join(client(), 'advice', String(pages + 1)))).toBe(false);
-    const listed = Array.from({ length: pages }, (_, i) => articleLinks(page(i === 0 ? 'advice' : `advice/${i + 1}`), 'main'));
+    const listed = Array.from({ length: pages }, (_, i) =>
+      articleLinks(page(i === 0 ? 'advice' : `advice/${i + 1}`), 'main'),
+    );
     expect(listed.slice(0, -1).every((p) => p.length === pageSize)).toBe(true);
     expect(listed.flat()).toEqual([...published()].sort(newestFirst).map((a) => `/advice/${a.id}/`));
   });
@@ -109,22 +140,35 @@ describe('the generated site', () => {
   it('lists each topic’s and each author’s articles, and no others', () => {
     // Topic and author lists are paginated: page 1 at the root, then /2/, /3/ ...
     const allPages = (base: string) => {
-      const dirs = readdirSync(path.join(client(), base), { withFileTypes: true }).filter((d) => d.isDirectory() && /^\d+$/.test(d.name)).map((d) => d.name);
-      return ['', ...dirs.sort((a, b) => Number(a) - Number(b))].flatMap((n) => articleLinks(page(`${base}/${n}`), 'main'));
+      const dirs = readdirSync(path.join(client(), base), { withFileTypes: true })
+        .filter((d) => d.isDirectory() && /^\d+$/.test(d.name))
+        .map((d) => d.name);
+      return ['', ...dirs.sort((a, b) => Number(a) - Number(b))].flatMap((n) =>
+        articleLinks(page(`${base}/${n}`), 'main'),
+      );
     };
     for (const topic of ['interviewing', 'job-search', 'offers', 'networking']) {
       const listed = allPages(`topics/${topic}`);
-      const expected = published().filter((a) => a.topics.includes(topic)).sort(newestFirst).map((a) => `/advice/${a.id}/`);
+      const expected = published()
+        .filter((a) => a.topics.includes(topic))
+        .sort(newestFirst)
+        .map((a) => `/advice/${a.id}/`);
       expect(listed, topic).toEqual(expected);
     }
     for (const author of ['editorial-desk', 'mei-lin-tan']) {
-      const expected = published().filter((a) => a.author === author).sort(newestFirst).map((a) => `/advice/${a.id}/`);
+      const expected = published()
+        .filter((a) => a.author === author)
+        .sort(newestFirst)
+        .map((a) => `/advice/${a.id}/`);
       expect(allPages(`authors/${author}`), author).toEqual(expected);
     }
   });
 
   it('puts every article in the sitemap and the RSS feed', () => {
-    const sitemap = readdirSync(client()).filter((f) => /^sitemap-\d+\.xml$/.test(f)).map((f) => readFileSync(path.join(client(), f), 'utf8')).join('');
+    const sitemap = readdirSync(client())
+      .filter((f) => /^sitemap-\d+\.xml$/.test(f))
+      .map((f) => readFileSync(path.join(client(), f), 'utf8'))
+      .join('');
     const rss = readFileSync(path.join(client(), 'rss.xml'), 'utf8');
     for (const a of published()) {
       expect(sitemap, a.id).toContain(`/advice/${a.id}/</loc>`);
@@ -138,7 +182,8 @@ describe('the generated site', () => {
     for (const a of published()) {
       for (const link of page(`advice/${a.id}`).querySelectorAll('a[href^="/"]')) {
         const target = link.getAttribute('href')!.split('#')[0];
-        if (!existsSync(path.join(client(), target, target.endsWith('/') ? 'index.html' : ''))) missing.add(`${a.id} -> ${target}`);
+        if (!existsSync(path.join(client(), target, target.endsWith('/') ? 'index.html' : '')))
+          missing.add(`${a.id} -> ${target}`);
       }
     }
     expect([...missing]).toEqual([]);
@@ -147,7 +192,9 @@ describe('the generated site', () => {
   it('indexes every article for search and finds exactly the articles with the rare word', () => {
     expect(figures.htmlPages).toBeGreaterThan(published().length);
     expect(figures.indexedPages).toBeGreaterThanOrEqual(published().length);
-    const rare = published().filter((a) => a.rare).map((a) => `/advice/${a.id}/`);
+    const rare = published()
+      .filter((a) => a.rare)
+      .map((a) => `/advice/${a.id}/`);
     expect(rare).toHaveLength(3);
     expect(figures.rare.results).toBe(rare.length);
     expect([...figures.rare.shown].sort()).toEqual(rare.sort());

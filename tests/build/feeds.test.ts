@@ -14,13 +14,16 @@ describe('RSS feed', () => {
     expect(XMLValidator.validate(xml)).toBe(true);
     const { rss } = parser.parse(xml);
     expect(rss['@_version']).toBe('2.0');
-    for (const field of ['title', 'link', 'description']) expect(String(rss.channel[field] ?? '').length).toBeGreaterThan(0);
+    for (const field of ['title', 'link', 'description'])
+      expect(String(rss.channel[field] ?? '').length).toBeGreaterThan(0);
   });
 
   it('carries every published article once, each with title, absolute link, guid, date and description', () => {
     const { rss } = parser.parse(xml);
     const items: Record<string, unknown>[] = rss.channel.item;
-    const articlePages = sitemapPaths().filter((p) => /^\/advice\/[a-z0-9-]+\/$/.test(p) && !/^\/advice\/\d+\/$/.test(p));
+    const articlePages = sitemapPaths().filter(
+      (p) => /^\/advice\/[a-z0-9-]+\/$/.test(p) && !/^\/advice\/\d+\/$/.test(p),
+    );
     const links = items.map((i) => new URL(String(i.link)).pathname);
     expect([...links].sort()).toEqual([...articlePages].sort());
     for (const item of items) {
@@ -44,7 +47,15 @@ describe('crawling files', () => {
   it('the sitemap index is well-formed and lists no on-demand or noindex page', () => {
     expect(XMLValidator.validate(read('sitemap-index.xml'))).toBe(true);
     const paths = sitemapPaths();
-    expect(paths.filter((p) => p.startsWith('/api/') || p.startsWith('/newsletter/confirm') || p.startsWith('/newsletter/unsubscribe') || p.startsWith('/newsletter/check-your-inbox'))).toEqual([]);
+    expect(
+      paths.filter(
+        (p) =>
+          p.startsWith('/api/') ||
+          p.startsWith('/newsletter/confirm') ||
+          p.startsWith('/newsletter/unsubscribe') ||
+          p.startsWith('/newsletter/check-your-inbox'),
+      ),
+    ).toEqual([]);
     expect(paths.filter((p) => /\/jobs\/location\/[^/]+\/function\//.test(p))).toEqual([]);
   });
 });

@@ -9,7 +9,8 @@ describe('every built page is valid HTML', () => {
     for (const page of builtPages()) {
       const report = await htmlvalidate.validateFile(page.file);
       for (const r of report.results)
-        for (const m of r.messages as Message[]) if (m.severity === 2) problems.push(`${page.path} ${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+        for (const m of r.messages as Message[])
+          if (m.severity === 2) problems.push(`${page.path} ${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
     }
     expect(problems).toEqual([]);
   });

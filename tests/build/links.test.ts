@@ -3,7 +3,12 @@ import { existsSync, readdirSync } from 'node:fs';
 import { builtPages, fileForPath, type BuiltPage } from './dist';
 
 // Routes that run on the server (prerender = false) and have no file in dist/client.
-const onDemandRoutes = ['/api/newsletter/subscribe', '/newsletter/confirm/', '/newsletter/unsubscribe/', '/newsletter/check-your-inbox/'];
+const onDemandRoutes = [
+  '/api/newsletter/subscribe',
+  '/newsletter/confirm/',
+  '/newsletter/unsubscribe/',
+  '/newsletter/check-your-inbox/',
+];
 const site = new URL(process.env.SITE_URL ?? 'http://localhost:4321');
 
 function idsOf(page: BuiltPage): Set<string> {

@@ -16,7 +16,9 @@ describe('every page in the sitemap', () => {
     expect(page, `${path} is in the sitemap but not built`).toBeDefined();
     const root = page!.root;
     expect(root.querySelector('title')?.text.trim().length).toBeGreaterThan(5);
-    expect(root.querySelector('meta[name="description"]')?.getAttribute('content')?.trim().length ?? 0).toBeGreaterThan(30);
+    expect(root.querySelector('meta[name="description"]')?.getAttribute('content')?.trim().length ?? 0).toBeGreaterThan(
+      30,
+    );
     expect(root.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(new URL(path, site).href);
     expect(root.querySelector('meta[property="og:title"]')).not.toBeNull();
     expect(root.querySelector('meta[name="twitter:card"]')).not.toBeNull();
@@ -25,7 +27,9 @@ describe('every page in the sitemap', () => {
 
   it('titles and descriptions are unique', () => {
     const titles = paths.map((p) => pages.get(p)?.root.querySelector('title')?.text);
-    const descriptions = paths.map((p) => pages.get(p)?.root.querySelector('meta[name="description"]')?.getAttribute('content'));
+    const descriptions = paths.map((p) =>
+      pages.get(p)?.root.querySelector('meta[name="description"]')?.getAttribute('content'),
+    );
     expect(new Set(titles).size).toBe(paths.length);
     expect(new Set(descriptions).size).toBe(paths.length);
   });

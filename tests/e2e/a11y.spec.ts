@@ -15,7 +15,12 @@ async function sitemapPaths(baseURL: string): Promise<string[]> {
   return paths;
 }
 
-for (const [width, scheme] of [[375, 'light'], [1280, 'light'], [1280, 'dark'], [375, 'dark']] as const) {
+for (const [width, scheme] of [
+  [375, 'light'],
+  [1280, 'light'],
+  [1280, 'dark'],
+  [375, 'dark'],
+] as const) {
   test(`axe: 0 violations on every sitemap URL at ${width}px, ${scheme} theme`, async ({ page, baseURL }) => {
     test.setTimeout(240_000);
     await page.setViewportSize({ width, height: 900 });

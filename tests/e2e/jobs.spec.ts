@@ -15,9 +15,11 @@ const londonPair = london.filter((job) => functionSlugOf(job.data) === londonFun
 
 /** The ids of the roles a reader can see on the board right now. */
 async function visibleRoleIds(page: Page): Promise<string[]> {
-  const hrefs = await page.locator('[data-job]').filter({ visible: true }).locator('h2 a').evaluateAll((links) =>
-    links.map((a) => a.getAttribute('href')!),
-  );
+  const hrefs = await page
+    .locator('[data-job]')
+    .filter({ visible: true })
+    .locator('h2 a')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
   return hrefs.map((href) => href.replace(/^\/jobs\/|\/$/g, '')).sort();
 }
 
@@ -41,7 +43,10 @@ test.describe('filters without JavaScript', () => {
 
   test('each filter is a link to a static page of the matching roles, and filters combine', async ({ page }) => {
     await page.goto('/jobs/');
-    await page.getByRole('navigation', { name: 'Filter jobs' }).getByRole('link', { name: /^London \(/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Filter jobs' })
+      .getByRole('link', { name: /^London \(/ })
+      .click();
     await expect(page).toHaveURL(/\/jobs\/location\/london\/$/);
     await expect(page.locator('h1')).toHaveText('Finance jobs in London');
     expect(await visibleRoleIds(page)).toEqual(ids(london));
@@ -55,7 +60,9 @@ test.describe('filters without JavaScript', () => {
 
     await page.locator('a[data-filter-key="location"][data-filter-value=""]').click();
     await expect(page).toHaveURL(new RegExp(`/jobs/function/${londonFunction}/$`));
-    expect(await visibleRoleIds(page)).toEqual(ids(openJobs.filter((job) => functionSlugOf(job.data) === londonFunction)));
+    expect(await visibleRoleIds(page)).toEqual(
+      ids(openJobs.filter((job) => functionSlugOf(job.data) === londonFunction)),
+    );
   });
 
   test('a filtered view opened from a shared link shows only its roles', async ({ page }) => {
@@ -87,7 +94,9 @@ test.describe('filters with JavaScript', () => {
     // The other city's link now leads to that city with the same function, and counts it.
     const singapore = page.locator('a[data-filter-key="location"][data-filter-value="singapore"]');
     await expect(singapore).toHaveAttribute('href', `/jobs/location/singapore/function/${londonFunction}/`);
-    const singaporePair = openJobs.filter((job) => job.data.location === 'Singapore' && functionSlugOf(job.data) === londonFunction);
+    const singaporePair = openJobs.filter(
+      (job) => job.data.location === 'Singapore' && functionSlugOf(job.data) === londonFunction,
+    );
     await expect(singapore).toContainText(`(${singaporePair.length})`);
 
     await page.goBack();
@@ -108,7 +117,10 @@ test.describe('filters with JavaScript', () => {
     await expect(page).toHaveURL(/\/jobs\/location\/singapore\/$/);
     expect(await visibleRoleIds(page)).toEqual(ids(openJobs.filter((job) => job.data.location === 'Singapore')));
     await expect(page.locator('a[data-filter-key="location"][data-filter-value="singapore"]')).toBeFocused();
-    await expect(page.locator('a[data-filter-key="location"][data-filter-value="singapore"]')).toHaveAttribute('aria-current', 'page');
+    await expect(page.locator('a[data-filter-key="location"][data-filter-value="singapore"]')).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
   });
 });
 
@@ -128,7 +140,10 @@ test('every role page carries a complete JSON-LD JobPosting that matches the lis
       hiringOrganization: { name: job.data.employer },
       url: expect.stringMatching(new RegExp(`/jobs/${job.id}/$`)),
     });
-    await expect(page.getByRole('link', { name: 'Apply on the employer’s site' })).toHaveAttribute('href', job.data.applyUrl);
+    await expect(page.getByRole('link', { name: 'Apply on the employer’s site' })).toHaveAttribute(
+      'href',
+      job.data.applyUrl,
+    );
     await expect(page.locator('[data-pagefind-body][data-pagefind-filter="type:Job"]')).toContainText('Sample listing');
   }
   expect(errors).toEqual([]);
@@ -143,7 +158,10 @@ test('/recruiters/ explains the audience, how to list a role and whom to email',
   }
   const host = new URL(baseURL!).hostname;
   const contact = page.locator('section[aria-labelledby="contact-heading"] a[href^="mailto:"]');
-  await expect(contact).toHaveAttribute('href', new RegExp(`^mailto:(jobs@${host.replace(/^www\./, '')}|[^?]+@[^?]+)\\?subject=`));
+  await expect(contact).toHaveAttribute(
+    'href',
+    new RegExp(`^mailto:(jobs@${host.replace(/^www\./, '')}|[^?]+@[^?]+)\\?subject=`),
+  );
 });
 
 test('home and article pages show the 5 newest roles, and home calls readers to the board', async ({ page }) => {

@@ -13,16 +13,76 @@ test.describe('bad input gets a clear answer and writes nothing', () => {
   const json = (value: unknown) => JSON.stringify(value);
   const form = (value: Record<string, string>) => new URLSearchParams(value).toString();
   const cases: Case[] = [
-    { name: 'missing email', type: 'application/json', body: json({ consent: true }), field: 'email', message: /Enter your email address/ },
-    { name: 'malformed email', type: 'application/json', body: json({ email: 'ann@example', consent: true }), field: 'email', message: /name@example\.com/ },
-    { name: 'over 254 characters', type: 'application/json', body: json({ email: tooLong, consent: true }), field: 'email', message: /254 characters/ },
-    { name: 'several addresses', type: 'application/json', body: json({ email: 'ann@example.com,bo@example.com', consent: true }), field: 'email', message: /just one/ },
-    { name: 'control characters', type: 'application/json', body: json({ email: 'ann@example.com\r\nBcc: all@example.com', consent: true }), field: 'email', message: /control characters/ },
-    { name: 'unknown fields', type: 'application/json', body: json({ email: 'ann@example.com', consent: true, list: 'vip' }), field: 'email', message: /something we do not accept/ },
-    { name: 'non-string email', type: 'application/json', body: json({ email: ['ann@example.com'], consent: true }), field: 'email', message: /plain text/ },
-    { name: 'body over 8 kB', type: 'application/json', body: json({ email: 'ann@example.com', consent: true, website: ' '.repeat(8 * 1024) }), field: 'email', message: /too large/ },
-    { name: 'wrong content type', type: 'text/csv', body: 'email,consent\nann@example.com,true', field: 'email', message: /could not read/ },
-    { name: 'consent not given', type: 'application/json', body: json({ email: 'ann@example.com', consent: false }), field: 'consent', message: /Tick the box/ },
+    {
+      name: 'missing email',
+      type: 'application/json',
+      body: json({ consent: true }),
+      field: 'email',
+      message: /Enter your email address/,
+    },
+    {
+      name: 'malformed email',
+      type: 'application/json',
+      body: json({ email: 'ann@example', consent: true }),
+      field: 'email',
+      message: /name@example\.com/,
+    },
+    {
+      name: 'over 254 characters',
+      type: 'application/json',
+      body: json({ email: tooLong, consent: true }),
+      field: 'email',
+      message: /254 characters/,
+    },
+    {
+      name: 'several addresses',
+      type: 'application/json',
+      body: json({ email: 'ann@example.com,bo@example.com', consent: true }),
+      field: 'email',
+      message: /just one/,
+    },
+    {
+      name: 'control characters',
+      type: 'application/json',
+      body: json({ email: 'ann@example.com\r\nBcc: all@example.com', consent: true }),
+      field: 'email',
+      message: /control characters/,
+    },
+    {
+      name: 'unknown fields',
+      type: 'application/json',
+      body: json({ email: 'ann@example.com', consent: true, list: 'vip' }),
+      field: 'email',
+      message: /something we do not accept/,
+    },
+    {
+      name: 'non-string email',
+      type: 'application/json',
+      body: json({ email: ['ann@example.com'], consent: true }),
+      field: 'email',
+      message: /plain text/,
+    },
+    {
+      name: 'body over 8 kB',
+      type: 'application/json',
+      body: json({ email: 'ann@example.com', consent: true, website: ' '.repeat(8 * 1024) }),
+      field: 'email',
+      message: /too large/,
+    },
+    {
+      name: 'wrong content type',
+      type: 'text/csv',
+      body: 'email,consent\nann@example.com,true',
+      field: 'email',
+      message: /could not read/,
+    },
+    {
+      name: 'consent not given',
+      type: 'application/json',
+      body: json({ email: 'ann@example.com', consent: false }),
+      field: 'consent',
+      message: /Tick the box/,
+    },
   ];
 
   for (const c of cases) {
@@ -73,7 +133,11 @@ test.describe('bad input gets a clear answer and writes nothing', () => {
     const { ip, email } = reader();
     const response = await request.post(`${rig.server.url}/api/newsletter/subscribe`, {
       data: form({ email, consent: 'yes', website: '' }),
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://evil.example', 'X-Forwarded-For': ip },
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: 'https://evil.example',
+        'X-Forwarded-For': ip,
+      },
     });
     expect(response.status()).toBe(403);
     expect(subscriberStatus(email)).toBeUndefined();
@@ -143,7 +207,10 @@ test.describe('server hardening', () => {
       const headers = response.headers();
       const csp = headers['content-security-policy'];
       expect(csp).toContain("frame-ancestors 'none'");
-      const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'))!;
+      const scriptSrc = csp
+        .split(';')
+        .map((d) => d.trim())
+        .find((d) => d.startsWith('script-src'))!;
       expect(scriptSrc).toMatch(/^script-src 'self'/);
       expect(scriptSrc).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
       expect(headers['x-content-type-options']).toBe('nosniff');

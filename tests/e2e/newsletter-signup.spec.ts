@@ -11,7 +11,10 @@ const rig = useNewsletterRig();
 const { subscriberStatus, mailsTo } = rig;
 
 test.describe('signing up', () => {
-  test('with JavaScript: in place, confirmed from the emailed link, unsubscribed with one click', async ({ browser, request }) => {
+  test('with JavaScript: in place, confirmed from the emailed link, unsubscribed with one click', async ({
+    browser,
+    request,
+  }) => {
     const { ip, email } = reader();
     const page = await openPage(browser, ip);
     await page.goto(`${rig.server.url}/newsletter/`);
@@ -35,7 +38,10 @@ test.describe('signing up', () => {
     await page.getByRole('button', { name: 'Confirm subscription' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('You are subscribed');
     expect(subscriberStatus(email)).toBe('confirmed');
-    await expect(page.getByRole('link', { name: 'Unsubscribe' })).toHaveAttribute('href', /\/newsletter\/unsubscribe\/\?id=.+&sig=.+/);
+    await expect(page.getByRole('link', { name: 'Unsubscribe' })).toHaveAttribute(
+      'href',
+      /\/newsletter\/unsubscribe\/\?id=.+&sig=.+/,
+    );
 
     // RFC 8058: the mail client POSTs the List-Unsubscribe URL itself, without an Origin header.
     expect(mail.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
@@ -46,7 +52,9 @@ test.describe('signing up', () => {
     expect(mailsTo(email)).toHaveLength(1);
   });
 
-  test('without JavaScript: redirect to "check your inbox", confirm and unsubscribe with buttons', async ({ browser }) => {
+  test('without JavaScript: redirect to "check your inbox", confirm and unsubscribe with buttons', async ({
+    browser,
+  }) => {
     const { ip, email } = reader();
     const page = await openPage(browser, ip, false);
     await page.goto(`${rig.server.url}/`);
@@ -70,7 +78,9 @@ test.describe('signing up', () => {
     expect(subscriberStatus(email)).toBe('unsubscribed');
   });
 
-  test('without JavaScript: a mistake re-renders the form with messages beside the fields and the typed address', async ({ browser }) => {
+  test('without JavaScript: a mistake re-renders the form with messages beside the fields and the typed address', async ({
+    browser,
+  }) => {
     const { ip, email } = reader();
     const page = await openPage(browser, ip, false);
     await page.goto(`${rig.server.url}/newsletter/`);
@@ -94,7 +104,9 @@ test.describe('signing up', () => {
     expect(subscriberStatus(email)).toBe('pending');
   });
 
-  test('with JavaScript: errors appear beside the fields, are announced, and keep the typed value', async ({ browser }) => {
+  test('with JavaScript: errors appear beside the fields, are announced, and keep the typed value', async ({
+    browser,
+  }) => {
     const { ip } = reader();
     const page = await openPage(browser, ip);
     await page.goto(`${rig.server.url}/newsletter/`);
@@ -137,7 +149,10 @@ test.describe('confirmation links', () => {
     expect(subscriberStatus(email)).toBe('pending');
   });
 
-  test('a used link and an expired one each get a clear page with a way to sign up again', async ({ browser, request }) => {
+  test('a used link and an expired one each get a clear page with a way to sign up again', async ({
+    browser,
+    request,
+  }) => {
     const { ip, email } = reader();
     const link = linkIn(await signUp(request, email, ip), '/newsletter/confirm/');
     const page = await openPage(browser, ip);
@@ -155,7 +170,9 @@ test.describe('confirmation links', () => {
     const other = reader();
     const expiring = linkIn(await signUp(request, other.email, other.ip), '/newsletter/confirm/');
     const db = new DatabaseSync(join(rig.server.dataDir, 'newsletter.sqlite'), { timeout: 5_000 });
-    db.prepare('UPDATE confirm_tokens SET expires_at = ? WHERE subscriber_id = (SELECT id FROM subscribers WHERE email = ?)').run(Date.now() - 1, other.email);
+    db.prepare(
+      'UPDATE confirm_tokens SET expires_at = ? WHERE subscriber_id = (SELECT id FROM subscribers WHERE email = ?)',
+    ).run(Date.now() - 1, other.email);
     db.close();
     const expired = await page.goto(expiring);
     expect(expired?.status()).toBe(410);
@@ -180,7 +197,10 @@ test.describe('confirmation links', () => {
     expect(subscriberStatus(email)).toBe('pending');
     // A cross-origin POST of the genuine link is refused by the origin check.
     const genuine = linkIn(mail, '/newsletter/unsubscribe/');
-    const forged = await request.post(genuine, { form: { 'List-Unsubscribe': 'One-Click' }, headers: { Origin: 'https://evil.example' } });
+    const forged = await request.post(genuine, {
+      form: { 'List-Unsubscribe': 'One-Click' },
+      headers: { Origin: 'https://evil.example' },
+    });
     expect(forged.status()).toBe(403);
     expect(subscriberStatus(email)).toBe('pending');
   });

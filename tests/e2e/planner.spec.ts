@@ -10,7 +10,11 @@ const STORAGE_KEY = 'follow-through:planner:v1';
 // The spec's worked example.
 const WORKED = 'ended=2026-12-04T15:30&tz=Asia/Singapore&holidays=SG&stage=mid&decision=2026-12-11';
 const WORKED_TIMES = {
-  'thank-you': { earliest: '2026-12-04T16:30+08:00', ideal: '2026-12-07T09:30+08:00', latest: '2026-12-07T12:00+08:00' },
+  'thank-you': {
+    earliest: '2026-12-04T16:30+08:00',
+    ideal: '2026-12-07T09:30+08:00',
+    latest: '2026-12-07T12:00+08:00',
+  },
   'check-in-1': { ideal: '2026-12-15T09:30+08:00' },
   'check-in-2': { ideal: '2026-12-22T09:30+08:00' },
 };
@@ -32,7 +36,8 @@ const time = (page: Page, id: string, role: string) => step(page, id).locator(`t
 
 async function expectWorkedExample(page: Page) {
   for (const [id, times] of Object.entries(WORKED_TIMES)) {
-    for (const [role, iso] of Object.entries(times)) await expect(time(page, id, role)).toHaveAttribute('datetime', iso);
+    for (const [role, iso] of Object.entries(times))
+      await expect(time(page, id, role)).toHaveAttribute('datetime', iso);
   }
   await expect(step(page, 'check-in-2')).toContainText('Year-end slowdown');
 }
@@ -75,12 +80,11 @@ test('the worked example shows exactly its times, with four steps in order', asy
   await page.goto(`${PLANNER}?${WORKED}`);
   await expectWorkedExample(page);
   await expect(plan(page).locator('li[data-step]')).toHaveCount(4);
-  expect(await plan(page).locator('li[data-step]').evaluateAll((items) => items.map((item) => item.getAttribute('data-step')))).toEqual([
-    'thank-you',
-    'check-in-1',
-    'check-in-2',
-    'close-loop',
-  ]);
+  expect(
+    await plan(page)
+      .locator('li[data-step]')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-step'))),
+  ).toEqual(['thank-you', 'check-in-1', 'check-in-2', 'close-loop']);
   await expect(step(page, 'thank-you')).toHaveAttribute('data-status', 'due');
   await expect(step(page, 'close-loop')).toHaveAttribute('data-status', 'upcoming');
 });
@@ -92,13 +96,17 @@ test('the share link reproduces every input and the plan in a new page', async (
   await page.goto(`${PLANNER}?${query}`);
   await expect(step(page, 'thank-you-2')).toContainText('Ben Ho');
   const href = await plan(page).getByRole('link', { name: 'Link to this plan' }).getAttribute('href');
-  const ideals = await plan(page).locator('time[data-role="ideal"]').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')));
+  const ideals = await plan(page)
+    .locator('time[data-role="ideal"]')
+    .evaluateAll((times) => times.map((t) => t.getAttribute('datetime')));
 
   const fresh = await browser.newContext({ locale: 'en-US', timezoneId: 'America/New_York' });
   const other = await fresh.newPage();
   await other.goto(href!);
   await expect(other.locator('time[data-role="ideal"]')).toHaveCount(ideals.length);
-  expect(await other.locator('time[data-role="ideal"]').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')))).toEqual(ideals);
+  expect(
+    await other.locator('time[data-role="ideal"]').evaluateAll((times) => times.map((t) => t.getAttribute('datetime'))),
+  ).toEqual(ideals);
   await expect(other.getByLabel('Role')).toHaveValue('Credit analyst');
   await expect(other.getByLabel('Company')).toHaveValue('Lion & Co');
   await expect(other.getByLabel('Interview ended')).toHaveValue('2026-12-04T15:30');
@@ -112,7 +120,10 @@ test('the share link reproduces every input and the plan in a new page', async (
   await expect(other.getByLabel('Through an agency recruiter')).toBeChecked();
   await expect(other.getByLabel('Interviewers')).toHaveValue('Ana Lim,Ben Ho');
   // The date they asked for wins over the decision date.
-  await expect(other.locator('li[data-step="check-in-1"] time[data-role="ideal"]')).toHaveAttribute('datetime', '2026-12-10T09:30+08:00');
+  await expect(other.locator('li[data-step="check-in-1"] time[data-role="ideal"]')).toHaveAttribute(
+    'datetime',
+    '2026-12-10T09:30+08:00',
+  );
   await fresh.close();
 });
 
@@ -170,11 +181,18 @@ test('blocked storage still plans and says it cannot save', async ({ page }) => 
 test('"Add to calendar" downloads a valid calendar with one event per step at its ideal time', async ({ page }) => {
   await page.goto(`${PLANNER}?${WORKED}&interviewers=Ana%20Lim,Ben%20Ho`);
   await expect(plan(page).locator('li[data-step]')).toHaveCount(5);
-  const [download] = await Promise.all([page.waitForEvent('download'), plan(page).getByRole('button', { name: 'Add to calendar' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    plan(page).getByRole('button', { name: 'Add to calendar' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('follow-up-plan.ics');
   const text = readFileSync((await download.path())!, 'utf8');
-  const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
-  const ideals = await plan(page).locator('time[data-role="ideal"]').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')!));
+  const events = new ICAL.Component(ICAL.parse(text))
+    .getAllSubcomponents('vevent')
+    .map((vevent) => new ICAL.Event(vevent));
+  const ideals = await plan(page)
+    .locator('time[data-role="ideal"]')
+    .evaluateAll((times) => times.map((t) => t.getAttribute('datetime')!));
   expect(events.map((event) => event.startDate.toJSDate().getTime())).toEqual(ideals.map((iso) => Date.parse(iso)));
   expect(events[1].summary).toBe('Thank-you note to Ben Ho');
 });
@@ -245,7 +263,9 @@ test('printing shows the plan as a checklist without the form or buttons', async
   await expect(time(page, 'thank-you', 'ideal')).toBeVisible();
 });
 
-test('without JavaScript the page shows the static checklist and says the planner needs JavaScript', async ({ browser }) => {
+test('without JavaScript the page shows the static checklist and says the planner needs JavaScript', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(PLANNER);

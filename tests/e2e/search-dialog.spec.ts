@@ -91,8 +91,12 @@ test.describe('the header search dialog, keyboard only', () => {
   });
 });
 
-test('when the index cannot load, search says so and offers the advice index instead of a broken box', async ({ page }) => {
-  await page.route('**/pagefind/pagefind.js', (route) => route.fulfill({ status: 404, contentType: 'text/html', body: 'Not found' }));
+test('when the index cannot load, search says so and offers the advice index instead of a broken box', async ({
+  page,
+}) => {
+  await page.route('**/pagefind/pagefind.js', (route) =>
+    route.fulfill({ status: 404, contentType: 'text/html', body: 'Not found' }),
+  );
   await page.goto(article);
   await page.keyboard.press('/');
   const { dialog, box, status } = searchDialog(page);
@@ -103,9 +107,14 @@ test('when the index cannot load, search says so and offers the advice index ins
 
 test('search works under the site’s Content-Security-Policy (no unsafe-eval)', async ({ page }) => {
   // The policy Astro generated for this page; a host that does not send it yet gets it added here.
-  const built = JSON.parse(readFileSync(join(process.env.DIST_DIR ?? 'dist', '_headers.json'), 'utf8')) as { pathname: string; headers: { key: string; value: string }[] }[];
+  const built = JSON.parse(readFileSync(join(process.env.DIST_DIR ?? 'dist', '_headers.json'), 'utf8')) as {
+    pathname: string;
+    headers: { key: string; value: string }[];
+  }[];
   const policyFor = (path: string) =>
-    built.find((e) => e.pathname.replace(/\/?$/, '/') === path)?.headers.find((h) => h.key === 'Content-Security-Policy')?.value;
+    built
+      .find((e) => e.pathname.replace(/\/?$/, '/') === path)
+      ?.headers.find((h) => h.key === 'Content-Security-Policy')?.value;
   const policy = policyFor(article);
   expect(policy).toBeTruthy();
   expect(policy).not.toContain("'unsafe-eval'");
@@ -119,7 +128,9 @@ test('search works under the site’s Content-Security-Policy (no unsafe-eval)',
   await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
   await page.addInitScript(() =>
     document.addEventListener('securitypolicyviolation', (e) =>
-      (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}`),
+      (window as unknown as { reportViolation(v: string): void }).reportViolation(
+        `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}`,
+      ),
     ),
   );
 
@@ -146,8 +157,13 @@ test('figures: index transfer for a first query and time from last keystroke to 
     const state = window as unknown as { lastKey: number; shown: number };
     input.addEventListener('keydown', () => (state.lastKey = performance.now()));
     new MutationObserver(() => {
-      if (/results? for/.test(document.querySelector('dialog [role="status"]')!.textContent ?? '')) state.shown = performance.now();
-    }).observe(document.querySelector('dialog [role="status"]')!, { childList: true, characterData: true, subtree: true });
+      if (/results? for/.test(document.querySelector('dialog [role="status"]')!.textContent ?? ''))
+        state.shown = performance.now();
+    }).observe(document.querySelector('dialog [role="status"]')!, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
   });
   await page.keyboard.type('follow-up email', { delay: 60 });
   await expect(status).toHaveText(/results? for “follow-up email”/);
@@ -167,11 +183,15 @@ test('figures: index transfer for a first query and time from last keystroke to 
     const state = window as unknown as { lastKey: number; shown: number };
     return state.shown - state.lastKey;
   });
-  test.info().annotations.push(
-    { type: 'first-query transfer', description: `${(bytes / 1024).toFixed(1)} kB in ${firstQuery.length} requests` },
-    { type: 'last keystroke to results', description: `${ms.toFixed(0)} ms (120 ms of it is the typing pause)` },
+  test
+    .info()
+    .annotations.push(
+      { type: 'first-query transfer', description: `${(bytes / 1024).toFixed(1)} kB in ${firstQuery.length} requests` },
+      { type: 'last keystroke to results', description: `${ms.toFixed(0)} ms (120 ms of it is the typing pause)` },
+    );
+  console.log(
+    `search figures: first query ${(bytes / 1024).toFixed(1)} kB in ${firstQuery.length} requests; last keystroke to results ${ms.toFixed(0)} ms`,
   );
-  console.log(`search figures: first query ${(bytes / 1024).toFixed(1)} kB in ${firstQuery.length} requests; last keystroke to results ${ms.toFixed(0)} ms`);
   // Generous ceilings that still catch a regression such as loading the whole index or a UI bundle.
   expect(bytes).toBeLessThan(400 * 1024);
   expect(ms).toBeLessThan(1000);

@@ -54,10 +54,12 @@ test.describe('the /search/ page', () => {
     await page.getByRole('searchbox', { name: 'Words to find' }).fill('analyst');
     await expect(page).toHaveURL(/q=analyst.*type=Job|type=Job.*q=analyst/);
     // The previous list stays until the new one is complete, so wait for the swap.
-    await expect.poll(async () => {
-      const list = await hrefs(results);
-      return list.length > 0 && list.every((href) => /^\/jobs\/[a-z0-9-]+\/$/.test(href));
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const list = await hrefs(results);
+        return list.length > 0 && list.every((href) => /^\/jobs\/[a-z0-9-]+\/$/.test(href));
+      })
+      .toBe(true);
   });
 
   test('newest first orders articles by date', async ({ page }) => {
@@ -70,7 +72,9 @@ test.describe('the /search/ page', () => {
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
   });
 
-  test('long result lists come ten at a time; "Show more results" adds the rest and moves focus to them', async ({ page }) => {
+  test('long result lists come ten at a time; "Show more results" adds the rest and moves focus to them', async ({
+    page,
+  }) => {
     await page.goto('/search/?q=follow');
     const { status, results } = searchPage(page);
     await expect(status).toHaveText(/^\d+ results for “follow”\.$/);

@@ -39,13 +39,18 @@ test.describe('search quality (the queries in search.md)', () => {
     const main = page.locator('main');
     await expect(main).toContainText('Nothing matches “qwzxplorb”.');
     for (const topic of ['Interviewing', 'Job search', 'Networking', 'Offers']) {
-      await expect(main.getByRole('link', { name: topic, exact: true })).toHaveAttribute('href', /^\/topics\/[a-z-]+\/$/);
+      await expect(main.getByRole('link', { name: topic, exact: true })).toHaveAttribute(
+        'href',
+        /^\/topics\/[a-z-]+\/$/,
+      );
     }
     await expect(main.getByRole('link', { name: /advice index/ })).toHaveAttribute('href', '/advice/');
   });
 });
 
-test('the index holds the main content of articles, topics, the planner and jobs, and no page chrome', async ({ page }) => {
+test('the index holds the main content of articles, topics, the planner and jobs, and no page chrome', async ({
+  page,
+}) => {
   // What the server hands to search: one fragment per indexed page (gzipped JSON after a signature).
   // The build the server serves (DIST_DIR), so the check reads what the browser got.
   const folder = join(process.env.DIST_DIR ?? 'dist', 'client', 'pagefind', 'fragment');
@@ -54,11 +59,25 @@ test('the index holds the main content of articles, topics, the planner and jobs
     return JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string };
   });
   const urls = pages.map((p) => p.url);
-  expect(urls).toEqual(expect.arrayContaining([article, '/advice/interview-follow-through/', '/topics/offers/', '/tools/follow-up-planner/']));
+  expect(urls).toEqual(
+    expect.arrayContaining([
+      article,
+      '/advice/interview-follow-through/',
+      '/topics/offers/',
+      '/tools/follow-up-planner/',
+    ]),
+  );
   const job = await liveJob(page);
   expect(urls).toContain(job.path);
-  for (const url of urls) expect(url).toMatch(/^\/(advice\/[a-z0-9-]+|topics\/[a-z-]+|tools\/[a-z-]+|jobs\/[a-z0-9-]+)\/$/);
-  const chrome = ['Skip to main content', CONSENT_TEXT, 'sources are linked in every article', 'Boost your career', 'Latest jobs'];
+  for (const url of urls)
+    expect(url).toMatch(/^\/(advice\/[a-z0-9-]+|topics\/[a-z-]+|tools\/[a-z-]+|jobs\/[a-z0-9-]+)\/$/);
+  const chrome = [
+    'Skip to main content',
+    CONSENT_TEXT,
+    'sources are linked in every article',
+    'Boost your career',
+    'Latest jobs',
+  ];
   for (const { url, content } of pages) {
     for (const phrase of chrome) expect(content, `${url} should not index “${phrase}”`).not.toContain(phrase);
   }

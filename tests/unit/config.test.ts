@@ -51,7 +51,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '4391' }).siteUrl).toBe('http://localhost:4391');
   });
 
-  it.each([['true', 1], ['false', 0], ['2', 2], ['', 0]])('TRUST_PROXY=%j means %i trusted hops', (value, hops) => {
+  it.each([
+    ['true', 1],
+    ['false', 0],
+    ['2', 2],
+    ['', 0],
+  ])('TRUST_PROXY=%j means %i trusted hops', (value, hops) => {
     expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toBe(hops);
   });
 

@@ -19,7 +19,14 @@ export function OutcomeFields({ outcome, errors, bind }: Props) {
       <div class="flex flex-wrap gap-x-6 gap-y-2">
         {Object.entries(OUTCOMES).map(([value, label]) => (
           <label class="flex items-center gap-2">
-            <input type="radio" {...bind('outcome')} id={undefined} value={value} checked={outcome === value} class="size-5 accent-[var(--accent)]" />
+            <input
+              type="radio"
+              {...bind('outcome')}
+              id={undefined}
+              value={value}
+              checked={outcome === value}
+              class="size-5 accent-[var(--accent)]"
+            />
             {label}
           </label>
         ))}

@@ -28,7 +28,9 @@ export function PlanStepItem({ step, message, timeZone, readerZone, calendar, no
     <li data-step={step.id} data-status={standing.status} class="break-inside-avoid rounded border border-border p-4">
       <div class="flex flex-wrap items-baseline justify-between gap-2">
         <h3 class="text-lg font-semibold">{stepHeading(step)}</h3>
-        <p class={`text-sm font-semibold ${standing.status === 'overdue' ? 'text-[#a3231a] dark:text-[#ff9b8f]' : 'text-muted'}`}>
+        <p
+          class={`text-sm font-semibold ${standing.status === 'overdue' ? 'text-[#a3231a] dark:text-[#ff9b8f]' : 'text-muted'}`}
+        >
           <span class="sr-only">Status: </span>
           {STATUS_TEXT[standing.status]}
           {standing.sendNext && `: send at ${formatMoment(standing.sendNext, timeZone)}`}
@@ -46,7 +48,12 @@ export function PlanStepItem({ step, message, timeZone, readerZone, calendar, no
       <StepMessage message={message} onCopy={onCopy} />
       <p class="mt-3">
         <label class="inline-flex items-center gap-2 font-medium">
-          <input type="checkbox" class="size-5 accent-[var(--accent)]" checked={doneAt !== undefined} onChange={(event) => onDone(step.id, event.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            class="size-5 accent-[var(--accent)]"
+            checked={doneAt !== undefined}
+            onChange={(event) => onDone(step.id, event.currentTarget.checked)}
+          />
           Done
         </label>
         {doneAt !== undefined && <span class="ml-2 text-sm text-muted">ticked {formatMoment(doneAt, readerZone)}</span>}

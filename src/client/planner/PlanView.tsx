@@ -29,7 +29,10 @@ const TOOL_PATH = '/tools/follow-up-planner/';
 export function PlanView({ saved, readerZone, focusKey, onDone, onCopy, onSay }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   const [now, setNow] = useState(Date.now);
-  const input = useMemo(() => readPlannerParams(new URLSearchParams(saved.query), readerZone).input, [saved.query, readerZone]);
+  const input = useMemo(
+    () => readPlannerParams(new URLSearchParams(saved.query), readerZone).input,
+    [saved.query, readerZone],
+  );
   const calendar = useMemo(() => businessCalendarFor(input.holidays), [input.holidays]);
   const plan = scheduleFollowUps(input, calendar, saved.done);
   const shareUrl = `${location.origin}${TOOL_PATH}?${saved.query}`;

@@ -1,6 +1,12 @@
 import { Component } from 'preact';
 import { guessHolidayCalendar } from '../../domain/follow-up/holiday-calendars.ts';
-import { emptySavedPlans, loadSavedPlans, storeSavedPlans, type SavedPlans, type StorageProblem } from '../../domain/follow-up/plan-store.ts';
+import {
+  emptySavedPlans,
+  loadSavedPlans,
+  storeSavedPlans,
+  type SavedPlans,
+  type StorageProblem,
+} from '../../domain/follow-up/plan-store.ts';
 import type { FieldErrors } from '../../domain/follow-up/planner-input.ts';
 import { isActivePlan, markDone, openPlan, removePlan } from '../../domain/follow-up/saved-plans.ts';
 import type { FormFields } from './form-fields.ts';
@@ -87,8 +93,17 @@ export default class PlannerApp extends Component<object, State> {
   }
 
   /** Validates the fields, shows errors beside them, and opens the plan when the interview's end is usable. */
-  apply({ readPlannerParams, writePlannerParams }: Engine, raw: FormFields, base: SavedPlans, editingId: string | null, zone: string) {
-    const { input, errors } = readPlannerParams(new URLSearchParams(Object.entries(raw).filter(([, value]) => value)), zone);
+  apply(
+    { readPlannerParams, writePlannerParams }: Engine,
+    raw: FormFields,
+    base: SavedPlans,
+    editingId: string | null,
+    zone: string,
+  ) {
+    const { input, errors } = readPlannerParams(
+      new URLSearchParams(Object.entries(raw).filter(([, value]) => value)),
+      zone,
+    );
     this.setState({ errors, fields: { ...raw, tz: input.tz, holidays: input.holidays, stage: input.stage } });
     if (errors.ended) return false;
     const query = writePlannerParams(input).toString();
@@ -99,7 +114,10 @@ export default class PlannerApp extends Component<object, State> {
 
   show(saved: SavedPlans, zone = this.state.zone) {
     const plan = saved.plans.find((candidate) => candidate.id === saved.currentId);
-    this.setState({ errors: {}, fields: plan ? Object.fromEntries(new URLSearchParams(plan.query)) : this.blankFields(zone) });
+    this.setState({
+      errors: {},
+      fields: plan ? Object.fromEntries(new URLSearchParams(plan.query)) : this.blankFields(zone),
+    });
     this.setUrl(plan?.query ?? '');
     this.store(saved);
   }
@@ -119,7 +137,9 @@ export default class PlannerApp extends Component<object, State> {
   wantZones = () => this.state.zones.length || this.setState({ zones: Intl.supportedValuesOf('timeZone') });
 
   onField = (name: string, value: string) =>
-    this.setState(({ fields }) => ({ fields: { ...fields, [name]: value, ...(name === 'tz' && { holidays: guessHolidayCalendar(value) }) } }));
+    this.setState(({ fields }) => ({
+      fields: { ...fields, [name]: value, ...(name === 'tz' && { holidays: guessHolidayCalendar(value) }) },
+    }));
 
   copy = (text: string, what: string) =>
     Promise.resolve()
@@ -164,7 +184,14 @@ export default class PlannerApp extends Component<object, State> {
             onSay={this.say}
           />
         )}
-        <p role="status" class={said ? 'fixed inset-x-4 bottom-4 mx-auto max-w-md rounded bg-fg p-3 text-center text-bg print:hidden' : 'sr-only'}>
+        <p
+          role="status"
+          class={
+            said
+              ? 'fixed inset-x-4 bottom-4 mx-auto max-w-md rounded bg-fg p-3 text-center text-bg print:hidden'
+              : 'sr-only'
+          }
+        >
           {said}
         </p>
       </div>

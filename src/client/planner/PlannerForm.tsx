@@ -52,7 +52,9 @@ export function PlannerForm({ fields, errors, zones, editing, onField, onZonesWa
       </select>
     </Field>
   );
-  const zoneOptions = Object.fromEntries([...new Set([value('tz'), ...COMMON_ZONES, ...zones])].map((zone) => [zone, zone.replace(/_/g, ' ')]));
+  const zoneOptions = Object.fromEntries(
+    [...new Set([value('tz'), ...COMMON_ZONES, ...zones])].map((zone) => [zone, zone.replace(/_/g, ' ')]),
+  );
 
   return (
     <form

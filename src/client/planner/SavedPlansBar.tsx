@@ -32,8 +32,8 @@ export function SavedPlansBar({ saved, activeCount, problem, onSwitch, onNew, on
       )}
       {activeCount > FOCUS_LIMIT && (
         <p role="status" class={NOTICE}>
-          You are following up on {activeCount} interviews at once. Attention is limited: give the full follow-through to
-          the roles you truly want. <a href={FOCUS_ADVICE}>Why focus matters</a>
+          You are following up on {activeCount} interviews at once. Attention is limited: give the full follow-through
+          to the roles you truly want. <a href={FOCUS_ADVICE}>Why focus matters</a>
         </p>
       )}
       {saved.plans.length > 0 && (
@@ -42,7 +42,12 @@ export function SavedPlansBar({ saved, activeCount, problem, onSwitch, onNew, on
             <label for="fup-saved" class="font-medium">
               Saved plans
             </label>
-            <select id="fup-saved" class={INPUT} value={saved.currentId ?? ''} onInput={(event) => onSwitch(event.currentTarget.value)}>
+            <select
+              id="fup-saved"
+              class={INPUT}
+              value={saved.currentId ?? ''}
+              onInput={(event) => onSwitch(event.currentTarget.value)}
+            >
               {!saved.currentId && <option value="">New plan</option>}
               {saved.plans.map((plan) => (
                 <option value={plan.id}>{savedPlanLabel(plan)}</option>

@@ -20,7 +20,11 @@ export function StepMessage({ message, onCopy }: Props) {
         </div>
       </details>
       <p class="mt-2 flex flex-wrap gap-2 print:hidden">
-        <button type="button" class={BUTTON} onClick={() => onCopy(`Subject: ${message.subject}\n\n${message.body}`, 'Message')}>
+        <button
+          type="button"
+          class={BUTTON}
+          onClick={() => onCopy(`Subject: ${message.subject}\n\n${message.body}`, 'Message')}
+        >
           Copy message
         </button>
         <a class={`${BUTTON} no-underline`} href={mailtoHref(message)}>

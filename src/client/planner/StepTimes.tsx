@@ -27,7 +27,11 @@ export function StepTimes({ step, timeZone, readerZone }: Props) {
           <>
             <dt class="text-muted">{label}</dt>
             <dd>
-              <time data-role={role} dateTime={formatZonedIso(timeZone, instant)} class={role === 'ideal' ? 'font-semibold' : ''}>
+              <time
+                data-role={role}
+                dateTime={formatZonedIso(timeZone, instant)}
+                class={role === 'ideal' ? 'font-semibold' : ''}
+              >
                 {formatMoment(instant, timeZone)}
               </time>
               {differs && <span class="text-muted"> (your time: {formatMoment(instant, readerZone)})</span>}

@@ -32,7 +32,6 @@ export interface Pagefind {
   search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindResponse>;
 }
 
-
 let loading: Promise<Pagefind> | undefined;
 
 /** Pagefind, ready to search; loaded once per page. Rejects when the bundle is missing or blocked. */

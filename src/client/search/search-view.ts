@@ -34,7 +34,11 @@ export interface SearchView {
 const pageSize = 10;
 const base = basePath;
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   node.className = className;
   if (text) node.textContent = text;
@@ -52,7 +56,11 @@ function excerptParagraph(excerpt: string): HTMLParagraphElement {
 
 function resultItem(data: PagefindResultData): HTMLLIElement {
   const item = element('li', 'border-b border-border py-3 last:border-b-0');
-  const link = element('a', 'font-semibold text-accent underline-offset-4 hover:underline', data.meta.title || data.url);
+  const link = element(
+    'a',
+    'font-semibold text-accent underline-offset-4 hover:underline',
+    data.meta.title || data.url,
+  );
   link.href = data.url;
   link.dataset.resultLink = '';
   const heading = element('h3', 'text-base');
@@ -96,7 +104,11 @@ export function createSearchView(elements: SearchViewElements): SearchView {
     box.append(element('p', 'mt-1', 'Try fewer or different words, check the spelling, or browse a topic:'));
     const list = element('ul', 'mt-2 flex flex-wrap gap-2');
     for (const topic of topics) {
-      const link = element('a', 'inline-block rounded-md border border-border bg-bg px-3 py-1', topic.meta.title || topic.url);
+      const link = element(
+        'a',
+        'inline-block rounded-md border border-border bg-bg px-3 py-1',
+        topic.meta.title || topic.url,
+      );
       link.href = topic.url;
       const li = element('li', '');
       li.append(link);
@@ -120,7 +132,11 @@ export function createSearchView(elements: SearchViewElements): SearchView {
   function offerMore(list: HTMLOListElement, results: PagefindResult[], shown: number) {
     output.querySelector('[data-more]')?.remove();
     if (shown >= results.length) return;
-    const more = element('button', 'mt-3 rounded-md border border-border px-4 py-2 text-sm font-semibold hover:bg-surface', 'Show more results');
+    const more = element(
+      'button',
+      'mt-3 rounded-md border border-border px-4 py-2 text-sm font-semibold hover:bg-surface',
+      'Show more results',
+    );
     more.type = 'button';
     more.dataset.more = '';
     more.addEventListener('click', async () => {
@@ -192,7 +208,11 @@ export function createSearchView(elements: SearchViewElements): SearchView {
         // One or two letters match an index chunk the finished word rarely needs; at 10,000 articles
         // that wasted fetch was 65 kB (docs/benchmarks.md).
         const term = input.value.trim();
-        if (term.length >= PRELOAD_MIN_LENGTH) loadPagefind().then((p) => p.preload(term), () => {});
+        if (term.length >= PRELOAD_MIN_LENGTH)
+          loadPagefind().then(
+            (p) => p.preload(term),
+            () => {},
+          );
         clearTimeout(typing);
         typing = setTimeout(search, TYPING_PAUSE);
       });

@@ -51,16 +51,16 @@ export async function collectJobs(options: CollectJobsOptions): Promise<Collecte
   };
 }
 
-function describeRejections(
-  feedUrl: string,
-  outcome: { entries: unknown[]; rejected: RejectedEntry[] },
-): string {
+function describeRejections(feedUrl: string, outcome: { entries: unknown[]; rejected: RejectedEntry[] }): string {
   const total = outcome.entries.length + outcome.rejected.length;
   const fallback = outcome.entries.length === 0 ? ' The build lists the local roles only.' : '';
   const lines = outcome.rejected.map(
     (entry) => `  - #${entry.position} ${entry.id ? `"${entry.id}"` : '(no id)'}: ${entry.reason}`,
   );
-  return [`Jobs feed ${feedUrl}: ${outcome.rejected.length} of ${total} entries rejected and left out.${fallback}`, ...lines].join('\n');
+  return [
+    `Jobs feed ${feedUrl}: ${outcome.rejected.length} of ${total} entries rejected and left out.${fallback}`,
+    ...lines,
+  ].join('\n');
 }
 
 /** Reads content/jobs/*.json; the file name (without .json) is the role's id. */

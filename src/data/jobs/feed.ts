@@ -16,9 +16,7 @@ export interface RejectedEntry {
   reason: string;
 }
 
-export type FeedOutcome =
-  | { ok: true; entries: JobEntry[]; rejected: RejectedEntry[] }
-  | { ok: false; cause: string };
+export type FeedOutcome = { ok: true; entries: JobEntry[]; rejected: RejectedEntry[] } | { ok: false; cause: string };
 
 /**
  * Checks a parsed feed: keeps the valid roles and names the reason for every entry it rejects.

@@ -17,7 +17,8 @@ interface TopicGroup<T> {
   articles: T[];
 }
 
-const newestFirst = (a: RankableArticle, b: RankableArticle) => b.pubDate.getTime() - a.pubDate.getTime() || a.id.localeCompare(b.id);
+const newestFirst = (a: RankableArticle, b: RankableArticle) =>
+  b.pubDate.getTime() - a.pubDate.getTime() || a.id.localeCompare(b.id);
 
 /**
  * Ranks by the number of topics shared with the current article, then newest first, then by id.

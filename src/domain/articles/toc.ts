@@ -18,7 +18,8 @@ export function tableOfContents(headings: readonly Heading[]): TocEntry[] {
   const entries: TocEntry[] = [];
   for (const h of headings) {
     if (h.depth === 2) entries.push({ slug: h.slug, text: h.text, children: [] });
-    else if (h.depth === 3 && entries.length > 0) entries[entries.length - 1].children.push({ slug: h.slug, text: h.text });
+    else if (h.depth === 3 && entries.length > 0)
+      entries[entries.length - 1].children.push({ slug: h.slug, text: h.text });
   }
   return entries.length >= MIN_SECTIONS_FOR_TOC ? entries : [];
 }

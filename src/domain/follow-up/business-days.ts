@@ -18,7 +18,10 @@ export interface BusinessCalendar {
  * @param holidayDates public holidays as `YYYY-MM-DD`
  * @param knownYears the years the holiday list covers (empty for "None": every year is fully known)
  */
-export function createBusinessCalendar(holidayDates: readonly string[], knownYears: readonly number[] = []): BusinessCalendar {
+export function createBusinessCalendar(
+  holidayDates: readonly string[],
+  knownYears: readonly number[] = [],
+): BusinessCalendar {
   const holidays = new Set<CivilDay>();
   for (const date of holidayDates) {
     const day = parseIsoDay(date);
@@ -41,7 +44,7 @@ export function createBusinessCalendar(holidayDates: readonly string[], knownYea
     addBusinessDays(day, count) {
       const step = count < 0 ? -1 : 1;
       let current = day;
-      for (let remaining = Math.abs(count); remaining > 0; ) {
+      for (let remaining = Math.abs(count); remaining > 0;) {
         current += step;
         if (isBusinessDay(current)) remaining -= 1;
       }

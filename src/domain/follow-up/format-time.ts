@@ -14,15 +14,31 @@ function cached(cache: Map<string, Intl.DateTimeFormat>, key: string, make: () =
  */
 export function zoneAbbreviation(timeZone: string, instant: number): string {
   const names = ['en-GB', 'en-US'].map((locale) => {
-    const format = cached(zoneNameFormats, `${locale} ${timeZone}`, () => new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }));
+    const format = cached(
+      zoneNameFormats,
+      `${locale} ${timeZone}`,
+      () => new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }),
+    );
     return format.formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
   });
   return names.find((name) => /^[A-Z]{2,5}$/.test(name) && name !== 'GMT') ?? names[0];
 }
 
 export function formatMoment(instant: number, timeZone: string): string {
-  const format = cached(dateTimeFormats, timeZone, () =>
-    new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  const format = cached(
+    dateTimeFormats,
+    timeZone,
+    () =>
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
   );
   return `${format.format(instant)} ${zoneAbbreviation(timeZone, instant)}`;
 }

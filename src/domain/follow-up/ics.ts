@@ -14,7 +14,13 @@ const EVENT_MINUTES = 15;
 const encoder = new TextEncoder();
 
 export function buildIcs(events: readonly CalendarEvent[], stamp: number): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Follow-through//Follow-up planner//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Follow-through//Follow-up planner//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+  ];
   for (const event of events) {
     lines.push(
       'BEGIN:VEVENT',
@@ -38,7 +44,10 @@ export function buildIcs(events: readonly CalendarEvent[], stamp: number): strin
 
 /** `20261207T013000Z` */
 function utcStamp(instant: number): string {
-  return new Date(instant).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(instant)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 section 3.3.11). */

@@ -22,7 +22,9 @@ export function composeMessage(input: PlannerInput, step: PlanStep, interviewDay
   const contact = input.interviewers[0] ?? '[name]';
   // With an agency, everything after the thank-you goes through the recruiter.
   const chaseTo = input.agency ? "[recruiter's name]" : contact;
-  const ourMeeting = input.agency ? `my interview${company ? ` with ${company}` : ''} on ${day}` : `our conversation on ${day}`;
+  const ourMeeting = input.agency
+    ? `my interview${company ? ` with ${company}` : ''} on ${day}`
+    : `our conversation on ${day}`;
   const about = role ? `: ${role}` : '';
   const write = (subject: string, greeting: string, ...paragraphs: string[]): EmailMessage => ({
     subject,
@@ -83,7 +85,8 @@ function timelineLine(input: PlannerInput): string {
   const asked = input.asked ? parseIsoDay(input.askedDate) : undefined;
   if (asked !== undefined) return `You asked me to get in touch around ${dayLabel(asked)}, so I am doing just that.`;
   const decision = parseIsoDay(input.decision);
-  if (decision !== undefined) return `You mentioned you hoped to decide by ${dayLabel(decision)}, so I wanted to ask whether there is any news.`;
+  if (decision !== undefined)
+    return `You mentioned you hoped to decide by ${dayLabel(decision)}, so I wanted to ask whether there is any news.`;
   return 'Is there any update on the timeline?';
 }
 

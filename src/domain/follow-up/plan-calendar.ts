@@ -11,7 +11,12 @@ export function stepHeading(step: PlanStep): string {
   return step.interviewer ? `${STEP_TITLES[step.kind]} to ${step.interviewer}` : STEP_TITLES[step.kind];
 }
 
-export function planCalendarEvents(plan: FollowUpPlan, input: PlannerInput, planId: string, domain: string): CalendarEvent[] {
+export function planCalendarEvents(
+  plan: FollowUpPlan,
+  input: PlannerInput,
+  planId: string,
+  domain: string,
+): CalendarEvent[] {
   const about = [input.role, input.company].filter(Boolean).join(', ');
   return plan.steps.map((step) => {
     const message = composeMessage(input, step, plan.interviewDay);

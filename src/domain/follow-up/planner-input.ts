@@ -38,7 +38,10 @@ const MAX_INTERVIEWERS = 8;
 const FLAGS = ['asked', 'noFollowUp', 'agency'] as const;
 const DATE_ONLY = ['decision', 'askedDate', 'deadline'] as const;
 
-export function readPlannerParams(params: URLSearchParams, browserTimeZone: string): { input: PlannerInput; errors: FieldErrors } {
+export function readPlannerParams(
+  params: URLSearchParams,
+  browserTimeZone: string,
+): { input: PlannerInput; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const text = (name: string) => (params.get(name) ?? '').trim();
 
@@ -84,7 +87,8 @@ export function readPlannerParams(params: URLSearchParams, browserTimeZone: stri
   for (const flag of FLAGS) {
     const value = text(flag);
     if (value === '1' || value === 'true' || value === 'on') input[flag] = true;
-    else if (value && value !== '0' && value !== 'false') errors[flag] = `Unknown value “${value}”: the box was left unticked.`;
+    else if (value && value !== '0' && value !== 'false')
+      errors[flag] = `Unknown value “${value}”: the box was left unticked.`;
   }
 
   const ended = parseWallTime(input.ended);
@@ -147,7 +151,10 @@ function clip(value: string, field: 'role' | 'company', errors: FieldErrors): st
 }
 
 function splitNames(value: string, errors: FieldErrors): string[] {
-  const names = value.split(',').map((name) => name.trim().slice(0, 60)).filter(Boolean);
+  const names = value
+    .split(',')
+    .map((name) => name.trim().slice(0, 60))
+    .filter(Boolean);
   if (names.length <= MAX_INTERVIEWERS) return names;
   errors.interviewers = `Up to ${MAX_INTERVIEWERS} names; the first ${MAX_INTERVIEWERS} are used.`;
   return names.slice(0, MAX_INTERVIEWERS);

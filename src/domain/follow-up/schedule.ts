@@ -42,7 +42,11 @@ const FIVE_PM = 17 * 60;
 const MONDAY = 1;
 
 /** The dated plan, or undefined while the interview's end is missing or invalid. */
-export function scheduleFollowUps(input: PlannerInput, calendar: BusinessCalendar, done: DoneTimes = {}): FollowUpPlan | undefined {
+export function scheduleFollowUps(
+  input: PlannerInput,
+  calendar: BusinessCalendar,
+  done: DoneTimes = {},
+): FollowUpPlan | undefined {
   const endedWall = parseWallTime(input.ended);
   if (!endedWall) return undefined;
   const tz = input.tz;
@@ -78,7 +82,12 @@ export function scheduleFollowUps(input: PlannerInput, calendar: BusinessCalenda
   };
 
   /** Check-in windows: day offsets in business days from `base`, with the Monday rule unless they named the date. */
-  const checkIn = (base: CivilDay, offsets: [number, number, number], reason: string, namedByThem = false): Window & { idealDay: CivilDay } => {
+  const checkIn = (
+    base: CivilDay,
+    offsets: [number, number, number],
+    reason: string,
+    namedByThem = false,
+  ): Window & { idealDay: CivilDay } => {
     let idealDay = calendar.addBusinessDays(base, offsets[1]);
     const notes: string[] = [];
     if (!namedByThem && weekday(idealDay) === MONDAY) {
@@ -125,12 +134,24 @@ export function scheduleFollowUps(input: PlannerInput, calendar: BusinessCalenda
     const heard = toInstant(tz, outcomeWall);
     const heardDay = dayOf(heard);
     if (input.outcome === 'offer') {
-      steps.push({ id: 'acknowledge-offer', kind: 'acknowledge-offer', ...replyWindow(heard, REASONS.acknowledgeOffer) });
+      steps.push({
+        id: 'acknowledge-offer',
+        kind: 'acknowledge-offer',
+        ...replyWindow(heard, REASONS.acknowledgeOffer),
+      });
       const deadline = parseIsoDay(input.deadline);
       if (deadline !== undefined) {
         const latest = Math.max(heard, at(deadline, FIVE_PM));
         const ideal = Math.min(latest, Math.max(heard, at(calendar.addBusinessDays(deadline, -2), NINE_THIRTY)));
-        steps.push({ id: 'decide-offer', kind: 'decide-offer', earliest: heard, ideal, latest, reason: REASONS.decideOffer(deadline), notes: [] });
+        steps.push({
+          id: 'decide-offer',
+          kind: 'decide-offer',
+          earliest: heard,
+          ideal,
+          latest,
+          reason: REASONS.decideOffer(deadline),
+          notes: [],
+        });
       }
     } else {
       const next = calendar.addBusinessDays(heardDay, 1);
@@ -164,13 +185,23 @@ function firstCheckIn(
   input: PlannerInput,
   calendar: BusinessCalendar,
   interviewDay: CivilDay,
-  checkIn: (base: CivilDay, offsets: [number, number, number], reason: string, namedByThem?: boolean) => Window & { idealDay: CivilDay },
+  checkIn: (
+    base: CivilDay,
+    offsets: [number, number, number],
+    reason: string,
+    namedByThem?: boolean,
+  ) => Window & { idealDay: CivilDay },
 ) {
   const askedDay = input.asked ? parseIsoDay(input.askedDate) : undefined;
   if (askedDay !== undefined) {
     // roll(A) itself is the ideal day, so count from the day before it.
     const rolled = calendar.roll(askedDay);
-    return checkIn(calendar.addBusinessDays(rolled, -1), [1, 1, 3], REASONS.askedDate(askedDay, rolled !== askedDay), true);
+    return checkIn(
+      calendar.addBusinessDays(rolled, -1),
+      [1, 1, 3],
+      REASONS.askedDate(askedDay, rolled !== askedDay),
+      true,
+    );
   }
   const decisionDay = parseIsoDay(input.decision);
   if (decisionDay !== undefined) {

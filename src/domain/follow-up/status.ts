@@ -13,7 +13,13 @@ export interface StepStanding {
 
 const NINE_THIRTY = 9 * 60 + 30;
 
-export function stepStanding(step: PlanStep, now: number, doneAt: number | undefined, timeZone: string, calendar: BusinessCalendar): StepStanding {
+export function stepStanding(
+  step: PlanStep,
+  now: number,
+  doneAt: number | undefined,
+  timeZone: string,
+  calendar: BusinessCalendar,
+): StepStanding {
   if (doneAt !== undefined) return { status: 'done' };
   if (now < step.earliest) return { status: 'upcoming' };
   if (now <= step.latest) return { status: 'due' };

@@ -3,13 +3,7 @@ import type { CivilDay } from './civil-date.ts';
 import { dayLabel, weekdayName } from './day-labels.ts';
 
 export type StepKind =
-  | 'thank-you'
-  | 'check-in-1'
-  | 'check-in-2'
-  | 'close-loop'
-  | 'acknowledge-offer'
-  | 'decide-offer'
-  | 'reply-rejection';
+  'thank-you' | 'check-in-1' | 'check-in-2' | 'close-loop' | 'acknowledge-offer' | 'decide-offer' | 'reply-rejection';
 
 export const STEP_TITLES: Record<StepKind, string> = {
   'thank-you': 'Thank-you note',
@@ -32,18 +26,22 @@ export const REASONS = {
     `They planned to decide by ${dayLabel(day)}${rolled ? ', not a business day' : ''}, so you give them two business days past it before asking.`,
   noDate: 'With no date given, about a week (five business days) is the usual wait before a polite check-in.',
   noDateFinal: 'Final rounds take longer to conclude, so with no date given the check-in waits seven business days.',
-  checkInTwo: 'If the first check-in got no reply, one more about a week later is still welcome; more often is too often.',
-  closeLoop: 'After two unanswered check-ins, a last gracious note closes the loop and leaves the door open; then stop.',
+  checkInTwo:
+    'If the first check-in got no reply, one more about a week later is still welcome; more often is too often.',
+  closeLoop:
+    'After two unanswered check-ins, a last gracious note closes the loop and leaves the door open; then stop.',
   acknowledgeOffer: 'Acknowledge an offer within 24 hours, even before you decide.',
   decideOffer: (deadline: CivilDay) =>
     `Answer, or ask for an extension, two business days before the deadline of ${dayLabel(deadline)}.`,
-  replyRejection: 'A gracious reply the next business day keeps the relationship and is the moment to ask for feedback.',
+  replyRejection:
+    'A gracious reply the next business day keeps the relationship and is the moment to ask for feedback.',
 };
 
 export const NOTES = {
   mondayMoved: (day: CivilDay) =>
     `Moved from Monday to ${weekdayName(day)}: Monday inboxes are full of the weekend's backlog.`,
-  yearEnd: 'Year-end slowdown: between mid-December and early January replies come more slowly. The dates stay; expect to wait.',
+  yearEnd:
+    'Year-end slowdown: between mid-December and early January replies come more slowly. The dates stay; expect to wait.',
   agencyCheckIn: 'Send this to your agency recruiter, not to the employer: the recruiter runs the process.',
   agencyCopy: 'Copy (cc) your agency recruiter so they know you have written.',
   noFollowUp:

@@ -9,7 +9,8 @@ export function recruiterContactEmail(siteUrl: string | URL, configured?: string
   const address = configured?.trim();
   if (address) {
     // A typo here would publish a dead mailto: link, so the build stops and says which setting is wrong.
-    if (!z.email().safeParse(address).success) throw new Error(`JOBS_CONTACT_EMAIL "${address}" is not an email address`);
+    if (!z.email().safeParse(address).success)
+      throw new Error(`JOBS_CONTACT_EMAIL "${address}" is not an email address`);
     return address;
   }
   return `jobs@${new URL(siteUrl).hostname.replace(/^www\./, '')}`;

@@ -71,7 +71,5 @@ export function filterViews(jobs: readonly Pick<Job, 'location' | 'function'>[])
   const { locations, functions } = filterOptions(jobs);
   const locationChoices = [undefined, ...locations.map((l) => l.slug)];
   const functionChoices = [undefined, ...functions.map((f) => f.slug)];
-  return locationChoices.flatMap((location) =>
-    functionChoices.map((fn): JobFilter => ({ location, function: fn })),
-  );
+  return locationChoices.flatMap((location) => functionChoices.map((fn): JobFilter => ({ location, function: fn })));
 }

@@ -38,7 +38,10 @@ export const jobIdSchema = z
   .max(80);
 
 /** The feed is a JSON object with a "jobs" array; each entry is a role plus its "id". */
-export const feedSchema = z.object({ jobs: z.array(z.unknown()) }, { error: 'must be a JSON object with a "jobs" array' });
+export const feedSchema = z.object(
+  { jobs: z.array(z.unknown()) },
+  { error: 'must be a JSON object with a "jobs" array' },
+);
 
 /** Turns Zod's issues into one line a person can act on, e.g. `closingDate: must be a date written as YYYY-MM-DD`. */
 export function describeIssues(error: z.ZodError): string {

@@ -20,11 +20,14 @@ export interface DraftInput {
 const quote = (text: string) => JSON.stringify(text);
 // MDX comments: the editor sees them, readers never do.
 const comment = (lines: string[]) => ['{/*', ...lines.map((line) => `  ${line.replaceAll('*/', '* /')}`), '*/}'];
-const listed = (items: NewItem[]) => (items.length === 0 ? ['(none)'] : items.map((item) => `- ${item.date} ${item.title} (${item.file})`));
+const listed = (items: NewItem[]) =>
+  items.length === 0 ? ['(none)'] : items.map((item) => `- ${item.date} ${item.title} (${item.file})`);
 
 /** Items dated after `since` (all when null) and not after the issue's own date, newest first. */
 export function newSince<T extends { date: string }>(items: T[], since: string | null, until: string): T[] {
-  return items.filter((item) => (since === null || item.date > since) && item.date <= until).sort((a, b) => b.date.localeCompare(a.date));
+  return items
+    .filter((item) => (since === null || item.date > since) && item.date <= until)
+    .sort((a, b) => b.date.localeCompare(a.date));
 }
 
 export function draftIssue(input: DraftInput): string {

@@ -41,7 +41,10 @@ function fill(template: string, links: RecipientLinks, escape: (value: string) =
 }
 
 /** The issue's HTML and text with one recipient's links in place of the placeholders. */
-export function personalize(issue: Pick<IssueEmail, 'html' | 'text'>, links: RecipientLinks): { html: string; text: string } {
+export function personalize(
+  issue: Pick<IssueEmail, 'html' | 'text'>,
+  links: RecipientLinks,
+): { html: string; text: string } {
   return { html: fill(issue.html, links, escapeHtml), text: fill(issue.text, links, (value) => value) };
 }
 

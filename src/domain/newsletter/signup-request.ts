@@ -4,7 +4,6 @@
 import { checkEmail, emailMessages, type EmailCheck } from './email-address.ts';
 import { FORM_FIELDS } from './form-fields.ts';
 
-
 /** Signup bodies are three short fields; anything bigger is not from our form. */
 export const MAX_SIGNUP_BODY_BYTES = 8 * 1024;
 

@@ -1,6 +1,11 @@
 // Words the search interface shows and announces.
 
-const resultDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const resultDate = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** "4 Mar 2025" from the index's "2025-03-04"; nothing when the page has no usable date. */
 export function formatResultDate(isoDay: string | undefined): string {

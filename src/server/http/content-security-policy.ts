@@ -10,7 +10,10 @@ import { join } from 'node:path';
 export const pageKey = (pathname: string): string => (pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname);
 
 function withDirective(policy: string, name: string, value: string): string {
-  const directives = policy.split(';').map((d) => d.trim()).filter(Boolean);
+  const directives = policy
+    .split(';')
+    .map((d) => d.trim())
+    .filter(Boolean);
   const index = directives.findIndex((d) => d.split(/\s+/)[0] === name);
   if (index < 0) directives.push(`${name} ${value}`);
   else if (name === 'form-action' && !directives[index].includes(value)) directives[index] += ` ${value}`;
@@ -44,8 +47,10 @@ export function createPolicies({ dist, publicNewsletterAction }: PolicyOptions):
     // An external signup provider (PUBLIC_NEWSLETTER_ACTION) must be a permitted form target.
     if (publicNewsletterAction) result = withDirective(result, 'form-action', new URL(publicNewsletterAction).origin);
     const directives = result.split(';').map((d) => d.trim());
-    const scripts = directives.find((d) => d.startsWith('script-src ')) ?? directives.find((d) => d.startsWith('default-src '));
-    if (scripts && /'unsafe-(inline|eval)'/.test(scripts)) throw new Error(`Refusing a script policy with unsafe-inline or unsafe-eval: ${scripts}`);
+    const scripts =
+      directives.find((d) => d.startsWith('script-src ')) ?? directives.find((d) => d.startsWith('default-src '));
+    if (scripts && /'unsafe-(inline|eval)'/.test(scripts))
+      throw new Error(`Refusing a script policy with unsafe-inline or unsafe-eval: ${scripts}`);
     return result;
   }
 
@@ -61,8 +66,10 @@ export function createPolicies({ dist, publicNewsletterAction }: PolicyOptions):
   // Anything without a policy of its own (non-HTML files, workers, redirects) gets the site's
   // directives without any page's hashes: no inline script or style can run under it.
   const fallback = finish(
-    (pagePolicies.get('/') ?? "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; script-src 'self'; style-src 'self'")
-      .replace(/\s'sha(256|384|512)-[^']+'/g, ''),
+    (
+      pagePolicies.get('/') ??
+      "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; script-src 'self'; style-src 'self'"
+    ).replace(/\s'sha(256|384|512)-[^']+'/g, ''),
   );
 
   return {

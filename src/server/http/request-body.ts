@@ -20,5 +20,7 @@ export async function readCappedBody(req: IncomingMessage, maxBytes: number): Pr
 export function refuseLargeBody(res: ServerResponse, url: URL): void {
   const json = url.pathname.startsWith('/api/');
   res.writeHead(413, { 'Content-Type': json ? 'application/json' : 'text/plain; charset=utf-8', Connection: 'close' });
-  res.end(json ? JSON.stringify({ errors: { email: 'That request was too large to read.' } }) : 'Request body too large.\n');
+  res.end(
+    json ? JSON.stringify({ errors: { email: 'That request was too large to read.' } }) : 'Request body too large.\n',
+  );
 }

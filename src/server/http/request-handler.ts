@@ -9,7 +9,12 @@ import type { SecureResponse } from './security-headers.ts';
 import type { StaticFiles } from './static-files.ts';
 
 /** The handler of @astrojs/node in middleware mode (dist/server/entry.mjs). */
-export type AstroHandler = (req: IncomingMessage, res: ServerResponse, next: () => void, locals: Record<string, unknown>) => Promise<void>;
+export type AstroHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: () => void,
+  locals: Record<string, unknown>,
+) => Promise<void>;
 
 export interface RequestHandlerOptions {
   /** Absolute path of dist/client. */
@@ -69,18 +74,24 @@ export function createRequestListener(options: RequestHandlerOptions): RequestLi
     }
 
     // The socket address goes to the routes as a local, so only TRUST_PROXY decides about X-Forwarded-For.
-    await astroHandler(req, res, () => {
-      const notFound = join(clientDir, '404.html');
-      policy = () => policies.forPage('/404');
-      staticFiles.send(req, res, notFound, 404);
-    }, { socketAddress: req.socket.remoteAddress });
+    await astroHandler(
+      req,
+      res,
+      () => {
+        const notFound = join(clientDir, '404.html');
+        policy = () => policies.forPage('/404');
+        staticFiles.send(req, res, notFound, 404);
+      },
+      { socketAddress: req.socket.remoteAddress },
+    );
   }
 
   return (req, res) => {
     handle(req, res).catch((error: unknown) => {
       // The path only: query strings carry confirmation tokens and unsubscribe signatures.
       console.error(`Could not answer ${req.method} ${(req.url ?? '').split('?')[0]}:`, error);
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Internal Server Error\n');
+      if (!res.headersSent)
+        res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Internal Server Error\n');
       else res.destroy();
     });
   };

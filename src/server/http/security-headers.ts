@@ -31,10 +31,15 @@ export function createSecureResponse({ siteUrl, policies }: SecurityOptions): Se
    */
   return (res, policyFor) => {
     // Called after the headers are set, with the status line only (our headers already hold the rest).
-    const writeHead = res.writeHead as (this: ServerResponse, statusCode: number, statusMessage?: string) => ServerResponse;
+    const writeHead = res.writeHead as (
+      this: ServerResponse,
+      statusCode: number,
+      statusMessage?: string,
+    ) => ServerResponse;
     res.writeHead = function (statusCode: number, ...rest: unknown[]) {
       const headers = (typeof rest[0] === 'string' ? rest[1] : rest[0]) as OutgoingHttpHeaders | unknown[] | undefined;
-      if (headers && !Array.isArray(headers)) for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, value);
+      if (headers && !Array.isArray(headers))
+        for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, value);
       for (const [name, value] of Object.entries(fixed)) res.setHeader(name, value);
       // Astro passes its Response's statusText, which is "OK" unless a route sets one.
       if (res.statusMessage === 'OK' && statusCode !== 200) res.statusMessage = STATUS_CODES[statusCode] ?? '';

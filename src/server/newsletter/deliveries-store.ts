@@ -159,14 +159,24 @@ export function createDeliveriesStore(db: DatabaseSync, options: DeliveriesStore
         }
         if (send.state === 'sent') return { kind: 'already-sent' };
         const held = send.state === 'sending' && send.lease_owner !== null;
-        if (held && send.lease_owner !== owner && (send.lease_until ?? 0) > now && !options.isOwnerGone(send.lease_owner!)) {
+        if (
+          held &&
+          send.lease_owner !== owner &&
+          (send.lease_until ?? 0) > now &&
+          !options.isOwnerGone(send.lease_owner!)
+        ) {
           return { kind: 'busy', owner: send.lease_owner! };
         }
         takeOver.run(owner, now + leaseMs, issueDate);
         const reclaimedInFlight = Number(reclaimInFlight.run(now, issueDate).changes);
         // The operator resumes a paused send after fixing its cause: retry at once, not after the backoff.
         if (send.state === 'paused') retryNow.run(now, issueDate, now);
-        return { kind: 'resumed', remaining: remaining(issueDate), reclaimedInFlight, wasPaused: send.state === 'paused' };
+        return {
+          kind: 'resumed',
+          remaining: remaining(issueDate),
+          reclaimedInFlight,
+          wasPaused: send.state === 'paused',
+        };
       });
     },
 

@@ -7,7 +7,11 @@ import { draftIssue, newSince, type NewItem } from '../../domain/newsletter/draf
 import { isIssueDate } from '../../domain/newsletter/issue-email.ts';
 
 function filesIn(folder: string, extension: string): string[] {
-  return existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith(extension)).sort() : [];
+  return existsSync(folder)
+    ? readdirSync(folder)
+        .filter((name) => name.endsWith(extension))
+        .sort()
+    : [];
 }
 
 /** Articles by the pubDate and title in their frontmatter (read as text: no Astro at this point). */
@@ -16,7 +20,10 @@ function articles(contentDir: string): NewItem[] {
   return filesIn(folder, '.mdx').flatMap((name) => {
     const source = readFileSync(join(folder, name), 'utf8');
     const date = /^pubDate:\s*["']?(\d{4}-\d{2}-\d{2})/m.exec(source)?.[1];
-    const title = /^title:\s*(.+)$/m.exec(source)?.[1].trim().replace(/^["']|["']$/g, '');
+    const title = /^title:\s*(.+)$/m
+      .exec(source)?.[1]
+      .trim()
+      .replace(/^["']|["']$/g, '');
     return date && title ? [{ date, title, file: join(folder, name) }] : [];
   });
 }
@@ -24,8 +31,20 @@ function articles(contentDir: string): NewItem[] {
 function jobs(contentDir: string): NewItem[] {
   const folder = join(contentDir, 'jobs');
   return filesIn(folder, '.json').flatMap((name) => {
-    const job = JSON.parse(readFileSync(join(folder, name), 'utf8')) as { title?: string; employer?: string; postedDate?: string };
-    return job.title && job.postedDate ? [{ date: job.postedDate, title: `${job.title}, ${job.employer ?? ''}`.replace(/, $/, ''), file: join(folder, name) }] : [];
+    const job = JSON.parse(readFileSync(join(folder, name), 'utf8')) as {
+      title?: string;
+      employer?: string;
+      postedDate?: string;
+    };
+    return job.title && job.postedDate
+      ? [
+          {
+            date: job.postedDate,
+            title: `${job.title}, ${job.employer ?? ''}`.replace(/, $/, ''),
+            file: join(folder, name),
+          },
+        ]
+      : [];
   });
 }
 
@@ -33,10 +52,11 @@ function jobs(contentDir: string): NewItem[] {
 export function writeIssueDraft(contentDir: string, date: string): string {
   const folder = join(contentDir, 'newsletter');
   const file = join(folder, `${date}.mdx`);
-  const previous = filesIn(folder, '.mdx')
-    .map((name) => name.slice(0, -4))
-    .filter((name) => isIssueDate(name) && name < date)
-    .at(-1) ?? null;
+  const previous =
+    filesIn(folder, '.mdx')
+      .map((name) => name.slice(0, -4))
+      .filter((name) => isIssueDate(name) && name < date)
+      .at(-1) ?? null;
   const text = draftIssue({
     date,
     since: previous,
@@ -48,7 +68,8 @@ export function writeIssueDraft(contentDir: string, date: string): string {
     // 'wx' fails when the file exists, even if it appeared a moment ago.
     writeFileSync(file, text, { flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`${file} already exists; a draft never overwrites an issue.`, { cause: error });
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new Error(`${file} already exists; a draft never overwrites an issue.`, { cause: error });
     throw error;
   }
   return file;

@@ -23,7 +23,9 @@ export function listIssueDates(distDir: string): string[] {
 export function readIssueFile(distDir: string, date: string): IssueEmail {
   const file = issueFilePath(distDir, date);
   if (!existsSync(file)) {
-    throw new Error(`No issue file ${file}: is there a published issue for ${date}, and has the site been built (npm run build)?`);
+    throw new Error(
+      `No issue file ${file}: is there a published issue for ${date}, and has the site been built (npm run build)?`,
+    );
   }
   let data: unknown;
   try {
@@ -36,6 +38,7 @@ export function readIssueFile(distDir: string, date: string): IssueEmail {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`);
     throw new Error(`${file} does not match the issue format: ${problems.join('; ')}`);
   }
-  if (parsed.data.date !== date) throw new Error(`${file}: date: says ${parsed.data.date}, but the file is named for ${date}`);
+  if (parsed.data.date !== date)
+    throw new Error(`${file}: date: says ${parsed.data.date}, but the file is named for ${date}`);
   return parsed.data;
 }

@@ -22,7 +22,11 @@ export function listId(siteUrl: string): string {
   return `${siteName} daily briefing <briefing.${new URL(siteUrl).hostname}>`;
 }
 
-export function issueMessage(issue: IssueEmail, recipient: IssueRecipient, settings: IssueMessageSettings): MailMessage {
+export function issueMessage(
+  issue: IssueEmail,
+  recipient: IssueRecipient,
+  settings: IssueMessageSettings,
+): MailMessage {
   const unsubscribe = unsubscribeUrl(settings.siteUrl, settings.secret, recipient.subscriberId);
   const { html, text } = personalize(issue, { unsubscribe_url: unsubscribe });
   return {

@@ -3,7 +3,13 @@
 // window ago is not started (and a send interrupted by a restart is not resumed) late; the
 // operator decides with `npm run newsletter -- send`.
 
-import { addDays, dateInZone, isPastSendWindow, scheduledSendAt, type SendSchedule } from '../../domain/newsletter/send-schedule.ts';
+import {
+  addDays,
+  dateInZone,
+  isPastSendWindow,
+  scheduledSendAt,
+  type SendSchedule,
+} from '../../domain/newsletter/send-schedule.ts';
 import type { DeliveriesStore } from './deliveries-store.ts';
 import { listIssueDates, readIssueFile } from './issue-files.ts';
 import type { IssueSender } from './issue-sender.ts';
@@ -72,7 +78,9 @@ export function createIssueScheduler(options: IssueSchedulerOptions) {
       .then((outcome) => {
         if (outcome.kind !== 'busy') log.info(describeOutcome(date, outcome));
       })
-      .catch((error: unknown) => log.error(`issue ${date}: sending failed: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) =>
+        log.error(`issue ${date}: sending failed: ${error instanceof Error ? error.message : String(error)}`),
+      )
       .finally(() => sends.delete(date));
     sends.set(date, sending);
   }

@@ -46,7 +46,8 @@ export interface IssueSenderOptions {
   now?: () => number;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => (ms > 0 ? setTimeout(resolve, ms) : setImmediate(resolve)));
+const sleep = (ms: number) =>
+  new Promise<void>((resolve) => (ms > 0 ? setTimeout(resolve, ms) : setImmediate(resolve)));
 
 export function createIssueSender(options: IssueSenderOptions) {
   const { deliveries, transport, log, owner } = options;
@@ -173,7 +174,9 @@ export function createIssueSender(options: IssueSenderOptions) {
       } else {
         log.info(
           `issue ${date}: resuming, ${claim.remaining} deliveries left` +
-            (claim.reclaimedInFlight > 0 ? `; ${claim.reclaimedInFlight} were in flight when the last sender stopped and may arrive twice` : ''),
+            (claim.reclaimedInFlight > 0
+              ? `; ${claim.reclaimedInFlight} were in flight when the last sender stopped and may arrive twice`
+              : ''),
         );
       }
       const result = await run(issue);

@@ -9,8 +9,17 @@ import type { Log } from './log.ts';
 import type { MailTransport } from './mail-transport.ts';
 import { isSenderGone, senderIdentity } from './sender-identity.ts';
 
-export function openIssueSending(config: AppConfig, db: DatabaseSync, secret: string, transport: MailTransport, log: Log) {
-  const deliveries = createDeliveriesStore(db, { messageIdHost: new URL(config.siteUrl).hostname, isOwnerGone: isSenderGone });
+export function openIssueSending(
+  config: AppConfig,
+  db: DatabaseSync,
+  secret: string,
+  transport: MailTransport,
+  log: Log,
+) {
+  const deliveries = createDeliveriesStore(db, {
+    messageIdHost: new URL(config.siteUrl).hostname,
+    isOwnerGone: isSenderGone,
+  });
   const sender = createIssueSender({
     deliveries,
     transport,

@@ -101,7 +101,9 @@ function smtpTransport(options: MailTransportOptions): MailTransport {
     async send(message) {
       const info = await transporter.sendMail(envelope(message, options.mailFrom));
       if (info.rejected.length > 0 || info.accepted.length === 0) {
-        throw Object.assign(new Error(`The mail server refused the recipient: ${info.response}`), { responseCode: 550 });
+        throw Object.assign(new Error(`The mail server refused the recipient: ${info.response}`), {
+          responseCode: 550,
+        });
       }
     },
     close() {

@@ -130,7 +130,8 @@ export function migrate(db: DatabaseSync, migrations: readonly string[] = MIGRAT
       try {
         db.exec(migrations[version - 1]);
         const broken = db.prepare('PRAGMA foreign_key_check').all();
-        if (broken.length > 0) throw new Error(`Migration ${version} would break ${broken.length} foreign key reference(s).`);
+        if (broken.length > 0)
+          throw new Error(`Migration ${version} would break ${broken.length} foreign key reference(s).`);
         db.exec(`PRAGMA user_version = ${version}`);
         db.exec('COMMIT');
       } catch (error) {

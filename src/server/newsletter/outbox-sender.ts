@@ -61,7 +61,9 @@ export function createOutboxSender(options: OutboxSenderOptions) {
       }
       const delay = retryDelayMs(item.attempts + 1, options.retryBaseMs, options.retryMaxMs);
       outbox.scheduleRetry(item.id, now() + delay, reason);
-      log.warn(`outbox #${item.id} for ${who} not sent (${reason}); attempt ${item.attempts + 2} in ${Math.round(delay / 1000)} s`);
+      log.warn(
+        `outbox #${item.id} for ${who} not sent (${reason}); attempt ${item.attempts + 2} in ${Math.round(delay / 1000)} s`,
+      );
     }
   }
 

@@ -40,14 +40,26 @@ export function openNewsletterRuntime(config: AppConfig, log: Log = consoleLog()
   const db: DatabaseSync = openDatabase(config.dataDir);
   const store = createSubscribersStore(db, secret);
   const outbox = createOutboxStore(db);
-  const transport = createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, mailFrom: config.mailFrom, log });
+  const transport = createMailTransport({
+    smtpUrl: config.smtpUrl,
+    dataDir: config.dataDir,
+    mailFrom: config.mailFrom,
+    log,
+  });
   const sender = createOutboxSender({
     outbox,
     transport,
     compose(item) {
       const token = item.sealedToken ? openToken(secret, item.sealedToken) : null;
       if (!token) return null;
-      return confirmationEmail({ siteUrl: config.siteUrl, secret, outboxId: item.id, subscriberId: item.subscriberId, to: item.email, token });
+      return confirmationEmail({
+        siteUrl: config.siteUrl,
+        secret,
+        outboxId: item.id,
+        subscriberId: item.subscriberId,
+        to: item.email,
+        token,
+      });
     },
     retryBaseMs: config.outboxRetryBaseMs,
     retryMaxMs: config.outboxRetryMaxMs,

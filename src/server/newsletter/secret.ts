@@ -30,6 +30,7 @@ export function resolveNewsletterSecret(dataDir: string, fromEnvironment: string
   }
   chmodSync(file, 0o600);
   const secret = readFileSync(file, 'utf8').trim();
-  if (secret.length < MIN_SECRET_LENGTH) throw new Error(`${file} holds a secret that is too short; delete it to get a new one.`);
+  if (secret.length < MIN_SECRET_LENGTH)
+    throw new Error(`${file} holds a secret that is too short; delete it to get a new one.`);
   return secret;
 }

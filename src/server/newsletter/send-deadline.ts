@@ -5,7 +5,10 @@ export const SEND_DEADLINE_MS = 120_000;
 export async function withDeadline(sending: Promise<void>, deadlineMs = SEND_DEADLINE_MS): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer from the mail transport in ${deadlineMs / 1000} s`)), deadlineMs);
+    timer = setTimeout(
+      () => reject(new Error(`no answer from the mail transport in ${deadlineMs / 1000} s`)),
+      deadlineMs,
+    );
   });
   try {
     await Promise.race([sending, deadline]);

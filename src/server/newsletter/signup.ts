@@ -45,7 +45,12 @@ export async function handleSignup(deps: SignupDependencies, input: SignupInput)
   const byClient = deps.ipLimiter.hit(input.clientKey, deps.now());
   if (!byClient.allowed) {
     const seconds = byClient.retryAfterSeconds;
-    return { kind: 'rate-limited', retryAfterSeconds: seconds, errors: { email: waitMessage(seconds) }, typedEmail: '' };
+    return {
+      kind: 'rate-limited',
+      retryAfterSeconds: seconds,
+      errors: { email: waitMessage(seconds) },
+      typedEmail: '',
+    };
   }
 
   const body = await input.readBody(MAX_SIGNUP_BODY_BYTES);
@@ -64,7 +69,12 @@ export async function handleSignup(deps: SignupDependencies, input: SignupInput)
   const byAddress = deps.emailLimiter.hit(signup.email.toLowerCase(), deps.now());
   if (!byAddress.allowed) {
     const seconds = byAddress.retryAfterSeconds;
-    return { kind: 'rate-limited', retryAfterSeconds: seconds, errors: { email: waitMessage(seconds) }, typedEmail: signup.email };
+    return {
+      kind: 'rate-limited',
+      retryAfterSeconds: seconds,
+      errors: { email: waitMessage(seconds) },
+      typedEmail: signup.email,
+    };
   }
 
   const outcome = deps.store.subscribe(signup.email, deps.now());

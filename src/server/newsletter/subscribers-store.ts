@@ -4,7 +4,14 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { CONSENT_TEXT_VERSION } from '../../domain/newsletter/consent.ts';
 import { normalizeEmail } from '../../domain/newsletter/email-address.ts';
-import { CONFIRM_TOKEN_LIFETIME_MS, hashToken, isTokenShaped, newConfirmToken, newSubscriberId, sealToken } from './tokens.ts';
+import {
+  CONFIRM_TOKEN_LIFETIME_MS,
+  hashToken,
+  isTokenShaped,
+  newConfirmToken,
+  newSubscriberId,
+  sealToken,
+} from './tokens.ts';
 import { inTransaction } from './transaction.ts';
 
 /** A reader who asks again soon gets the answer they got before, not another email. */

@@ -2,7 +2,16 @@
 // The database never holds a usable token: confirm_tokens keeps SHA-256 hashes, and the outbox keeps
 // the token only encrypted with a key derived from NEWSLETTER_SECRET until the email has gone out.
 
-import { createCipheriv, createDecipheriv, createHash, createHmac, createSecretKey, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  createSecretKey,
+  randomBytes,
+  timingSafeEqual,
+  type KeyObject,
+} from 'node:crypto';
 
 export const CONFIRM_TOKEN_BYTES = 32;
 export const CONFIRM_TOKEN_LIFETIME_MS = 48 * 60 * 60 * 1000;

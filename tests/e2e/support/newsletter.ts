@@ -49,7 +49,9 @@ export function useNewsletterRig(): NewsletterRig {
     subscriberStatus(email: string): string | undefined {
       const db = database();
       try {
-        return (db.prepare('SELECT status FROM subscribers WHERE email = ?').get(email) as { status: string } | undefined)?.status;
+        return (
+          db.prepare('SELECT status FROM subscribers WHERE email = ?').get(email) as { status: string } | undefined
+        )?.status;
       } finally {
         db.close();
       }
@@ -57,7 +59,13 @@ export function useNewsletterRig(): NewsletterRig {
     rowCount(): number {
       const db = database();
       try {
-        return Number((db.prepare('SELECT (SELECT COUNT(*) FROM subscribers) + (SELECT COUNT(*) FROM outbox) AS n').get() as { n: number }).n);
+        return Number(
+          (
+            db.prepare('SELECT (SELECT COUNT(*) FROM subscribers) + (SELECT COUNT(*) FROM outbox) AS n').get() as {
+              n: number;
+            }
+          ).n,
+        );
       } finally {
         db.close();
       }

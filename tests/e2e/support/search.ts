@@ -41,11 +41,13 @@ export async function hrefs(links: Locator): Promise<string[]> {
 /** A job that is live in this build, read from the jobs page so the test never names an expired one. */
 export async function liveJob(page: Page): Promise<{ title: string; path: string }> {
   await page.goto('/jobs/');
-  const jobs = await page.locator('main a[href^="/jobs/"]').evaluateAll((as) =>
-    as
-      .map((a) => ({ title: a.textContent!.trim(), path: a.getAttribute('href')! }))
-      .filter((j) => /^\/jobs\/[a-z0-9-]+\/$/.test(j.path) && !/^\/jobs\/(function|location)\//.test(j.path)),
-  );
+  const jobs = await page
+    .locator('main a[href^="/jobs/"]')
+    .evaluateAll((as) =>
+      as
+        .map((a) => ({ title: a.textContent!.trim(), path: a.getAttribute('href')! }))
+        .filter((j) => /^\/jobs\/[a-z0-9-]+\/$/.test(j.path) && !/^\/jobs\/(function|location)\//.test(j.path)),
+    );
   expect(jobs.length, 'the jobs page lists live jobs').toBeGreaterThan(0);
   return jobs[0];
 }

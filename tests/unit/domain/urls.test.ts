@@ -80,6 +80,8 @@ describe('newsletter links', () => {
 
   it('unsubscribe: the page alone, or with the id and signature encoded', () => {
     expect(newsletterUnsubscribeUrl()).toBe('/newsletter/unsubscribe/');
-    expect(newsletterUnsubscribeUrl({ id: 'id&1', signature: 'ab_c-d' })).toBe('/newsletter/unsubscribe/?id=id%261&sig=ab_c-d');
+    expect(newsletterUnsubscribeUrl({ id: 'id&1', signature: 'ab_c-d' })).toBe(
+      '/newsletter/unsubscribe/?id=id%261&sig=ab_c-d',
+    );
   });
 });

@@ -18,7 +18,8 @@ describe('the search UI chunk', () => {
       emitFile: (file: unknown) => (emitted.push(file), 'ref1'),
       resolve: async (source: string, importer: string) => ({ id: path.resolve(path.dirname(importer), source) }),
     };
-    const load = async () => call(chunk.load, context, await call(chunk.resolveId, context, './ui.ts?on-intent', bootstrap)) as string;
+    const load = async () =>
+      call(chunk.load, context, await call(chunk.resolveId, context, './ui.ts?on-intent', bootstrap)) as string;
     return { load, emitted, entry };
   }
 
@@ -39,12 +40,18 @@ describe('load-on-intent.ts in page scripts', () => {
   const shared = path.join('/site', 'src', 'client', 'load-on-intent.ts');
   const copies = copyIntoEachImporter([shared]);
   const context = {
-    resolve: async (source: string, importer: string) => ({ id: path.resolve(path.dirname(importer), source).replace(/(\.ts)?$/, '.ts') }),
+    resolve: async (source: string, importer: string) => ({
+      id: path.resolve(path.dirname(importer), source).replace(/(\.ts)?$/, '.ts'),
+    }),
   };
-  const resolve = (source: string, importer: string) => call(copies.resolveId, context, source, importer, {}) as Promise<string | undefined>;
+  const resolve = (source: string, importer: string) =>
+    call(copies.resolveId, context, source, importer, {}) as Promise<string | undefined>;
 
   it('gives each importer a copy of its own, so no page script has to fetch a shared chunk', async () => {
-    const forNewsletter = await resolve('../client/load-on-intent', '/site/src/components/NewsletterForm.astro?astro&type=script&index=0&lang.ts');
+    const forNewsletter = await resolve(
+      '../client/load-on-intent',
+      '/site/src/components/NewsletterForm.astro?astro&type=script&index=0&lang.ts',
+    );
     const forSearch = await resolve('../load-on-intent', '/site/src/client/search/bootstrap.ts');
     expect(forNewsletter).toMatch(/^\/site\/src\/client\/load-on-intent\.ts\?copy-for=/);
     expect(forSearch).toMatch(/^\/site\/src\/client\/load-on-intent\.ts\?copy-for=/);

@@ -75,7 +75,9 @@ describe('the index Pagefind writes for our pages', () => {
 
   it('ships what the browser client loads and none of Pagefind’s ready-made UIs', async () => {
     const files = await readdir(path.join(siteDir, 'pagefind'));
-    expect(files).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'wasm.en.pagefind']));
+    expect(files).toEqual(
+      expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'wasm.en.pagefind']),
+    );
     expect(files.filter((name) => /-ui\.|highlight/.test(name))).toEqual([]);
   });
 

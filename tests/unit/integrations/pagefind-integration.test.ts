@@ -44,7 +44,10 @@ function fakeIndex(answers: { addErrors?: string[]; pageCount?: number; writeErr
     writeFiles: vi.fn(async ({ outputPath }: { outputPath: string }) => {
       if (!answers.writeErrors?.length) {
         await mkdir(outputPath, { recursive: true });
-        const entry = JSON.stringify({ version: '1.6.0', languages: { en: { hash: 'en_1', wasm: 'en', page_count: pageCount } } });
+        const entry = JSON.stringify({
+          version: '1.6.0',
+          languages: { en: { hash: 'en_1', wasm: 'en', page_count: pageCount } },
+        });
         await writeFile(path.join(outputPath, 'pagefind-entry.json'), entry.padEnd(2048));
       }
       return { errors: answers.writeErrors ?? [], outputPath };

@@ -71,7 +71,9 @@ describe('collectJobs', () => {
   it('falls back to the local roles when every feed entry is invalid', async () => {
     const collected = await collectJobs({ localDir, today, feedUrl: server.url('/all-invalid.json') });
     expect(collected.jobs.map((job) => job.id)).toEqual(['local-open']);
-    expect(collected.feedWarning).toMatch(/1 of 1 entries rejected and left out\. The build lists the local roles only\.\n.*"x": applyUrl: must be a full https:\/\/ address/);
+    expect(collected.feedWarning).toMatch(
+      /1 of 1 entries rejected and left out\. The build lists the local roles only\.\n.*"x": applyUrl: must be a full https:\/\/ address/,
+    );
   });
 
   it('lists the sample roles in content/jobs that are open on 2026-11-26', async () => {

@@ -82,7 +82,13 @@ describe('fetchJobsFeed', () => {
     expect(await fetchJobsFeed(url)).toEqual({ ok: false, cause: 'the feed could not be reached (ECONNREFUSED)' });
   });
 
-  it.each(['ftp://feeds.example/jobs.json', 'not a url'])('refuses a non-http address %s without fetching', async (url) => {
-    expect(await fetchJobsFeed(url)).toEqual({ ok: false, cause: 'JOBS_FEED_URL is not an http:// or https:// address' });
-  });
+  it.each(['ftp://feeds.example/jobs.json', 'not a url'])(
+    'refuses a non-http address %s without fetching',
+    async (url) => {
+      expect(await fetchJobsFeed(url)).toEqual({
+        ok: false,
+        cause: 'JOBS_FEED_URL is not an http:// or https:// address',
+      });
+    },
+  );
 });

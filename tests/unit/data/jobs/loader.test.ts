@@ -41,7 +41,9 @@ describe('jobsLoader', () => {
     expect(stored.has('bowery-lantern-leveraged-finance-associate-new-york')).toBe(false);
     expect([...stored.values()].every((job) => (job.closingDate as string) >= '2026-11-26')).toBe(true);
     expect(log.filter((line) => line.level === 'warn')).toEqual([]);
-    expect(log.at(-1)?.message).toMatch(new RegExp(`^${stored.size} open roles \\(${stored.size - 1} local, 1 from the feed\\); 2 past`));
+    expect(log.at(-1)?.message).toMatch(
+      new RegExp(`^${stored.size} open roles \\(${stored.size - 1} local, 1 from the feed\\); 2 past`),
+    );
   });
 
   it('writes exactly one warning naming the cause when the feed is unreachable, and still loads the local roles', async () => {

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { relatedIndex, type RankableArticle } from '../../../../src/domain/articles/related';
 
-const a = (id: string, topics: string[], day: number): RankableArticle => ({ id, topics, pubDate: new Date(Date.UTC(2026, 0, day)) });
+const a = (id: string, topics: string[], day: number): RankableArticle => ({
+  id,
+  topics,
+  pubDate: new Date(Date.UTC(2026, 0, day)),
+});
 
 describe('relatedIndex ranking', () => {
-  const relatedArticles = (current: RankableArticle, all: RankableArticle[], limit?: number) => relatedIndex(all).relatedTo(current, limit);
+  const relatedArticles = (current: RankableArticle, all: RankableArticle[], limit?: number) =>
+    relatedIndex(all).relatedTo(current, limit);
   const current = a('current', ['interviewing', 'job-search'], 20);
   const all = [
     current,
@@ -17,12 +22,22 @@ describe('relatedIndex ranking', () => {
   ];
 
   it('ranks by shared topics, then recency, and never lists the article itself', () => {
-    expect(relatedArticles(current, all).map((r) => r.id)).toEqual(['two-shared-new', 'two-shared-old', 'one-shared-new', 'one-shared-old']);
+    expect(relatedArticles(current, all).map((r) => r.id)).toEqual([
+      'two-shared-new',
+      'two-shared-old',
+      'one-shared-new',
+      'one-shared-old',
+    ]);
   });
 
   it('fills remaining places with the newest unrelated articles', () => {
     expect(relatedArticles(current, all, 6).map((r) => r.id)).toEqual([
-      'two-shared-new', 'two-shared-old', 'one-shared-new', 'one-shared-old', 'none-newest', 'none-old',
+      'two-shared-new',
+      'two-shared-old',
+      'one-shared-new',
+      'one-shared-old',
+      'none-newest',
+      'none-old',
     ]);
   });
 
@@ -42,7 +57,9 @@ describe('relatedIndex', () => {
     all
       .filter((x) => x.id !== current.id)
       .map((x) => ({ x, shared: x.topics.filter((t) => current.topics.includes(t)).length }))
-      .sort((p, q) => q.shared - p.shared || q.x.pubDate.getTime() - p.x.pubDate.getTime() || p.x.id.localeCompare(q.x.id))
+      .sort(
+        (p, q) => q.shared - p.shared || q.x.pubDate.getTime() - p.x.pubDate.getTime() || p.x.id.localeCompare(q.x.id),
+      )
       .slice(0, limit)
       .map((r) => r.x.id);
 
@@ -51,13 +68,18 @@ describe('relatedIndex', () => {
   const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
   const topics = ['interviewing', 'job-search', 'offers', 'networking', 'pay'];
   const corpus = Array.from({ length: 400 }, (_, i) =>
-    a(`article-${Math.floor(next() * 1e6)}-${i}`, topics.filter(() => next() < 0.35).concat(topics[i % topics.length]), 1 + Math.floor(next() * 40)),
+    a(
+      `article-${Math.floor(next() * 1e6)}-${i}`,
+      topics.filter(() => next() < 0.35).concat(topics[i % topics.length]),
+      1 + Math.floor(next() * 40),
+    ),
   );
   const index = relatedIndex(corpus);
 
   it('gives every article the same related list as scoring all articles would', () => {
     for (const current of corpus) {
-      for (const limit of [1, 4, 7]) expect(index.relatedTo(current, limit).map((r) => r.id)).toEqual(byDefinition(current, corpus, limit));
+      for (const limit of [1, 4, 7])
+        expect(index.relatedTo(current, limit).map((r) => r.id)).toEqual(byDefinition(current, corpus, limit));
     }
   });
 

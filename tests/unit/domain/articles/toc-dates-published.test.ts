@@ -7,7 +7,11 @@ describe('tableOfContents', () => {
   const h = (depth: number, slug: string) => ({ depth, slug, text: slug.toUpperCase() });
   it('nests h3 under the preceding h2', () => {
     const toc = tableOfContents([h(2, 'a'), h(3, 'a1'), h(3, 'a2'), h(2, 'b'), h(2, 'c'), h(4, 'deep')]);
-    expect(toc.map((e) => [e.slug, e.children.map((c) => c.slug)])).toEqual([['a', ['a1', 'a2']], ['b', []], ['c', []]]);
+    expect(toc.map((e) => [e.slug, e.children.map((c) => c.slug)])).toEqual([
+      ['a', ['a1', 'a2']],
+      ['b', []],
+      ['c', []],
+    ]);
   });
   it('is empty for articles with fewer than three sections', () => {
     expect(tableOfContents([h(2, 'a'), h(3, 'a1'), h(2, 'b')])).toEqual([]);
@@ -28,7 +32,13 @@ describe('dates', () => {
 describe('publishedArticles', () => {
   const now = new Date('2026-11-26T12:00:00Z');
   const art = (id: string, pubDate: string, draft = false) => ({ id, data: { draft, pubDate: new Date(pubDate) } });
-  const all = [art('old', '2026-01-01'), art('draft', '2026-02-01', true), art('future', '2026-12-01'), art('today', '2026-11-26'), art('new', '2026-11-20')];
+  const all = [
+    art('old', '2026-01-01'),
+    art('draft', '2026-02-01', true),
+    art('future', '2026-12-01'),
+    art('today', '2026-11-26'),
+    art('new', '2026-11-20'),
+  ];
 
   it('leaves out drafts and future-dated articles, newest first', () => {
     expect(publishedArticles(all, now).map((a) => a.id)).toEqual(['today', 'new', 'old']);

@@ -8,7 +8,10 @@ const QUERY =
   'ended=2026-12-04T15:30&tz=Asia/Singapore&holidays=SG&decision=2026-12-11&interviewers=Ana Lim,Ben Ho' +
   '&role=Credit analyst; Asia&company=東亞銀行, Lion \\ Co';
 const plan = planFrom(QUERY);
-const ics = buildIcs(planCalendarEvents(plan, inputFrom(QUERY), 'plan42', 'follow-through.example'), Date.parse('2026-12-04T08:00:00Z'));
+const ics = buildIcs(
+  planCalendarEvents(plan, inputFrom(QUERY), 'plan42', 'follow-through.example'),
+  Date.parse('2026-12-04T08:00:00Z'),
+);
 
 describe('calendar file (RFC 5545)', () => {
   it('parses in ical.js with one event per step, each starting at the step’s ideal time', () => {
@@ -22,7 +25,9 @@ describe('calendar file (RFC 5545)', () => {
       expect(event.startDate.zone?.tzid).toBe('UTC');
     });
     expect(events[0].summary).toBe('Thank-you note to Ana Lim (Credit analyst; Asia, 東亞銀行, Lion \\ Co)');
-    expect(events[0].description).toContain('Send between Fri, 4 Dec 2026, 16:30 GMT+8 and Mon, 7 Dec 2026, 12:00 GMT+8.');
+    expect(events[0].description).toContain(
+      'Send between Fri, 4 Dec 2026, 16:30 GMT+8 and Mon, 7 Dec 2026, 12:00 GMT+8.',
+    );
     expect(events[0].description).toContain('\n\nHi Ana Lim,\n\n');
   });
 

@@ -2,10 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { composeMessage, mailtoHref } from '../../../../src/domain/follow-up/messages.ts';
 import { inputFrom, planFrom } from './support.ts';
 
-const QUERY = 'ended=2026-12-04T15:30&tz=Asia/Singapore&holidays=SG&decision=2026-12-11&interviewers=Ana Lim,Ben Ho&role=Credit analyst&company=Lion Bank';
+const QUERY =
+  'ended=2026-12-04T15:30&tz=Asia/Singapore&holidays=SG&decision=2026-12-11&interviewers=Ana Lim,Ben Ho&role=Credit analyst&company=Lion Bank';
 const input = inputFrom(QUERY);
 const plan = planFrom(QUERY);
-const message = (id: string) => composeMessage(input, plan.steps.find((step) => step.id === id)!, plan.interviewDay);
+const message = (id: string) =>
+  composeMessage(
+    input,
+    plan.steps.find((step) => step.id === id)!,
+    plan.interviewDay,
+  );
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 /** Sentences of the message's main paragraph (the one after the greeting). */
 const sentences = (body: string) => body.split('\n\n')[1].split(/(?<=[.?!])\s+/).length;

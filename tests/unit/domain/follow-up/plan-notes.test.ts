@@ -4,11 +4,16 @@ import { composeMessage } from '../../../../src/domain/follow-up/messages.ts';
 import { scheduleFollowUps } from '../../../../src/domain/follow-up/schedule.ts';
 import { inputFrom, planFrom } from './support.ts';
 
-const notesOf = (query: string) => Object.fromEntries(planFrom(query).steps.map((step) => [step.id, step.notes.join(' ')]));
+const notesOf = (query: string) =>
+  Object.fromEntries(planFrom(query).steps.map((step) => [step.id, step.notes.join(' ')]));
 
 describe('adjustments and notices', () => {
   it.each([
-    { ended: '2026-12-15T10:00', yearEnd: false, why: '15 December itself is outside (worked example: the 15 December check-in has no notice)' },
+    {
+      ended: '2026-12-15T10:00',
+      yearEnd: false,
+      why: '15 December itself is outside (worked example: the 15 December check-in has no notice)',
+    },
     { ended: '2026-12-16T10:00', yearEnd: true, why: '16 December' },
     { ended: '2027-01-04T10:00', yearEnd: true, why: '4 January' },
     { ended: '2027-01-05T10:00', yearEnd: false, why: '5 January itself is outside' },
@@ -26,7 +31,7 @@ describe('adjustments and notices', () => {
 
   it('says why a Monday check-in moved, naming the new day', () => {
     const notes = notesOf('ended=2026-02-13T16:00&tz=Asia/Singapore&holidays=SG&decision=2026-02-17');
-    expect(notes['check-in-1']).toBe('Moved from Monday to Tuesday: Monday inboxes are full of the weekend\'s backlog.');
+    expect(notes['check-in-1']).toBe("Moved from Monday to Tuesday: Monday inboxes are full of the weekend's backlog.");
   });
 
   it('keeps the plan to thank-you notes and says why when they asked not to be chased', () => {
@@ -36,11 +41,13 @@ describe('adjustments and notices', () => {
   });
 
   it('sends check-ins through the agency recruiter and copies them on the thank-you', () => {
-    const query = 'ended=2026-09-01T10:00&tz=Asia/Singapore&holidays=SG&agency=1&interviewers=Ana Lim&company=Lion Bank';
+    const query =
+      'ended=2026-09-01T10:00&tz=Asia/Singapore&holidays=SG&agency=1&interviewers=Ana Lim&company=Lion Bank';
     const plan = planFrom(query);
     const notes = Object.fromEntries(plan.steps.map((step) => [step.id, step.notes.join(' ')]));
     expect(notes['thank-you-1']).toMatch(/Copy \(cc\) your agency recruiter/);
-    for (const id of ['check-in-1', 'check-in-2', 'close-loop']) expect(notes[id]).toMatch(/agency recruiter, not to the employer/);
+    for (const id of ['check-in-1', 'check-in-2', 'close-loop'])
+      expect(notes[id]).toMatch(/agency recruiter, not to the employer/);
     const checkIn = plan.steps.find((step) => step.id === 'check-in-1')!;
     const message = composeMessage(inputFrom(query), checkIn, plan.interviewDay);
     expect(message.body).toMatch(/^Hi \[recruiter's name\],/);
@@ -49,8 +56,13 @@ describe('adjustments and notices', () => {
 
   it('warns when a plan runs past the years whose holidays are known', () => {
     const calendar = createBusinessCalendar(['2026-12-25'], [2026]);
-    const plan = scheduleFollowUps(inputFrom('ended=2026-12-04T15:30&tz=Asia/Singapore&holidays=SG&decision=2026-12-11'), calendar)!;
-    expect(plan.notes).toContain('Public holidays are known for 2026–2026 only; dates outside those years skip weekends but not holidays.');
+    const plan = scheduleFollowUps(
+      inputFrom('ended=2026-12-04T15:30&tz=Asia/Singapore&holidays=SG&decision=2026-12-11'),
+      calendar,
+    )!;
+    expect(plan.notes).toContain(
+      'Public holidays are known for 2026–2026 only; dates outside those years skip weekends but not holidays.',
+    );
     const inside = scheduleFollowUps(inputFrom('ended=2026-06-01T10:00&tz=Asia/Singapore&holidays=SG'), calendar)!;
     expect(inside.notes).toEqual([]);
   });

@@ -21,7 +21,14 @@ function memoryStorage(initial: Record<string, string> = {}): StorageLike & { da
 
 const saved: SavedPlans = {
   currentId: 'a1',
-  plans: [{ id: 'a1', query: 'ended=2026-12-04T15%3A30&tz=Asia%2FSingapore', done: { 'thank-you': 1_765_000_000_000 }, savedAt: 1 }],
+  plans: [
+    {
+      id: 'a1',
+      query: 'ended=2026-12-04T15%3A30&tz=Asia%2FSingapore',
+      done: { 'thank-you': 1_765_000_000_000 },
+      savedAt: 1,
+    },
+  ],
 };
 
 describe('saved plans in localStorage', () => {
@@ -39,7 +46,10 @@ describe('saved plans in localStorage', () => {
     ['corrupt JSON', '{"version":1,"plans":[{'],
     ['an unknown version', JSON.stringify({ version: 2, currentId: null, plans: [] })],
     ['the wrong shape', JSON.stringify({ version: 1, plans: [{ id: 'x', query: 5, done: {}, savedAt: 1 }] })],
-    ['a tick that is not a time', JSON.stringify({ version: 1, plans: [{ id: 'x', query: '', done: { a: 'soon' }, savedAt: 1 }] })],
+    [
+      'a tick that is not a time',
+      JSON.stringify({ version: 1, plans: [{ id: 'x', query: '', done: { a: 'soon' }, savedAt: 1 }] }),
+    ],
     ['data that is too large', JSON.stringify({ version: 1, plans: [], padding: 'x'.repeat(MAX_STORED_CHARS) })],
   ])('sets %s aside with a notice and starts fresh', (_label, raw) => {
     const storage = memoryStorage({ [STORAGE_KEY]: raw });
@@ -57,7 +67,12 @@ describe('saved plans in localStorage', () => {
   });
 
   it('says saving failed when the storage is full', () => {
-    const full = { ...memoryStorage(), setItem: () => { throw new DOMException('full', 'QuotaExceededError'); } };
+    const full = {
+      ...memoryStorage(),
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+    };
     expect(storeSavedPlans(() => full, saved)).toBe(false);
   });
 });

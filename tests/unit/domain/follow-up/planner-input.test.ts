@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { guessHolidayCalendar } from '../../../../src/domain/follow-up/holiday-calendars.ts';
-import { readPlannerParams, writePlannerParams, type FieldName } from '../../../../src/domain/follow-up/planner-input.ts';
+import {
+  readPlannerParams,
+  writePlannerParams,
+  type FieldName,
+} from '../../../../src/domain/follow-up/planner-input.ts';
 import { scheduleFollowUps } from '../../../../src/domain/follow-up/schedule.ts';
 import { testCalendar } from './support.ts';
 
@@ -8,18 +12,53 @@ const read = (query: string) => readPlannerParams(new URLSearchParams(query), 'E
 
 describe('reading the share link and the form', () => {
   it.each<{ query: string; field: FieldName; message: RegExp; plans: boolean }>([
-    { query: 'tz=Asia/Singapore', field: 'ended', message: /Enter the date and time the interview ended/, plans: false },
+    {
+      query: 'tz=Asia/Singapore',
+      field: 'ended',
+      message: /Enter the date and time the interview ended/,
+      plans: false,
+    },
     { query: 'ended=2026-02-30T10:00', field: 'ended', message: /Enter a real date and time/, plans: false },
     { query: 'ended=yesterday', field: 'ended', message: /Enter a real date and time/, plans: false },
-    { query: 'ended=2026-12-04T15:30&decision=2026-12-01', field: 'decision', message: /before the interview/, plans: true },
-    { query: 'ended=2026-12-04T15:30&decision=11/12/2026', field: 'decision', message: /Enter a real date/, plans: true },
+    {
+      query: 'ended=2026-12-04T15:30&decision=2026-12-01',
+      field: 'decision',
+      message: /before the interview/,
+      plans: true,
+    },
+    {
+      query: 'ended=2026-12-04T15:30&decision=11/12/2026',
+      field: 'decision',
+      message: /Enter a real date/,
+      plans: true,
+    },
     { query: 'ended=2026-12-04T15:30&tz=Mars/Olympus_Mons', field: 'tz', message: /not a time zone/, plans: true },
-    { query: 'ended=2026-12-04T15:30&holidays=FR', field: 'holidays', message: /Unknown holiday calendar “FR”/, plans: true },
+    {
+      query: 'ended=2026-12-04T15:30&holidays=FR',
+      field: 'holidays',
+      message: /Unknown holiday calendar “FR”/,
+      plans: true,
+    },
     { query: 'ended=2026-12-04T15:30&stage=ceo', field: 'stage', message: /Unknown interview stage/, plans: true },
     { query: 'ended=2026-12-04T15:30&agency=yes', field: 'agency', message: /Unknown value “yes”/, plans: true },
-    { query: 'ended=2026-12-04T15:30&asked=1&askedDate=2026-12-04', field: 'askedDate', message: /after the interview day/, plans: true },
-    { query: 'ended=2026-12-04T15:30&outcome=offer&outcomeAt=2026-12-01T10:00', field: 'outcomeAt', message: /before the interview/, plans: true },
-    { query: 'ended=2026-12-04T15:30&outcome=offer&outcomeAt=2026-12-10T10:00&deadline=2026-12-09', field: 'deadline', message: /before the offer/, plans: true },
+    {
+      query: 'ended=2026-12-04T15:30&asked=1&askedDate=2026-12-04',
+      field: 'askedDate',
+      message: /after the interview day/,
+      plans: true,
+    },
+    {
+      query: 'ended=2026-12-04T15:30&outcome=offer&outcomeAt=2026-12-01T10:00',
+      field: 'outcomeAt',
+      message: /before the interview/,
+      plans: true,
+    },
+    {
+      query: 'ended=2026-12-04T15:30&outcome=offer&outcomeAt=2026-12-10T10:00&deadline=2026-12-09',
+      field: 'deadline',
+      message: /before the offer/,
+      plans: true,
+    },
     { query: 'ended=2026-12-04T15:30&outcome=maybe', field: 'outcome', message: /Unknown outcome/, plans: true },
   ])('$query reports $field and still plans: $plans', ({ query, field, message, plans }) => {
     const { input, errors } = read(query);
@@ -40,7 +79,10 @@ describe('reading the share link and the form', () => {
     const { input } = read('ended=2026-12-04T15:30&tz=Nowhere/Special');
     expect(input.tz).toBe('Europe/Paris');
     expect(input.holidays).toBe('none');
-    expect(read('ended=2026-12-04T15:30&tz=asia/hong_kong').input).toMatchObject({ tz: 'Asia/Hong_Kong', holidays: 'HK' });
+    expect(read('ended=2026-12-04T15:30&tz=asia/hong_kong').input).toMatchObject({
+      tz: 'Asia/Hong_Kong',
+      holidays: 'HK',
+    });
   });
 
   it.each([

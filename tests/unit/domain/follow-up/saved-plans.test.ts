@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { emptySavedPlans } from '../../../../src/domain/follow-up/plan-store.ts';
-import { FOCUS_LIMIT, isActivePlan, markDone, openPlan, removePlan, savedPlanLabel } from '../../../../src/domain/follow-up/saved-plans.ts';
+import {
+  FOCUS_LIMIT,
+  isActivePlan,
+  markDone,
+  openPlan,
+  removePlan,
+  savedPlanLabel,
+} from '../../../../src/domain/follow-up/saved-plans.ts';
 import { planFrom } from './support.ts';
 
 const Q1 = 'ended=2026-12-04T15%3A30&tz=Asia%2FSingapore&holidays=SG&stage=mid&role=Analyst&company=Lion+Bank';

@@ -18,7 +18,13 @@ describe('status against the current time', () => {
     { now: '2026-12-24T18:00+08:00', doneAt: undefined, status: 'overdue', sendNext: '2026-12-28T09:30+08:00' },
     { now: '2026-12-09T10:00+08:00', doneAt: '2026-12-07T09:35+08:00', status: 'done', sendNext: undefined },
   ])('at $now the thank-you is $status', ({ now, doneAt, status, sendNext }) => {
-    const standing = stepStanding(thankYou, Date.parse(now), doneAt ? Date.parse(doneAt) : undefined, plan.timeZone, testCalendar('SG'));
+    const standing = stepStanding(
+      thankYou,
+      Date.parse(now),
+      doneAt ? Date.parse(doneAt) : undefined,
+      plan.timeZone,
+      testCalendar('SG'),
+    );
     expect(standing.status).toBe(status);
     expect(standing.sendNext && formatZonedIso(plan.timeZone, standing.sendNext)).toBe(sendNext);
   });

@@ -15,7 +15,10 @@ const calendars = new Map<HolidayCalendarId, BusinessCalendar>();
 export function testCalendar(id: HolidayCalendarId): BusinessCalendar {
   let calendar = calendars.get(id);
   if (!calendar) {
-    calendar = id === 'none' ? createBusinessCalendar([]) : createBusinessCalendar(publicHolidayDates(id, TEST_YEARS), TEST_YEARS);
+    calendar =
+      id === 'none'
+        ? createBusinessCalendar([])
+        : createBusinessCalendar(publicHolidayDates(id, TEST_YEARS), TEST_YEARS);
     calendars.set(id, calendar);
   }
   return calendar;

@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { filterFromPath, filterHeading, filterLabels, filterOptions, filterPath, filterViews, matchesFilter } from '../../../../src/domain/jobs/filters';
+import {
+  filterFromPath,
+  filterHeading,
+  filterLabels,
+  filterOptions,
+  filterPath,
+  filterViews,
+  matchesFilter,
+} from '../../../../src/domain/jobs/filters';
 
 describe('filterPath', () => {
   it.each([
     [{}, '/', '/jobs/'],
     [{ location: 'hong-kong' as const }, '/', '/jobs/location/hong-kong/'],
     [{ function: 'risk' as const }, '/', '/jobs/function/risk/'],
-    [{ location: 'london' as const, function: 'sales-and-trading' as const }, '/', '/jobs/location/london/function/sales-and-trading/'],
+    [
+      { location: 'london' as const, function: 'sales-and-trading' as const },
+      '/',
+      '/jobs/location/london/function/sales-and-trading/',
+    ],
     [{ location: 'london' as const }, '/careers', '/careers/jobs/location/london/'],
   ])('%o under %s is %s', (filter, base, path) => {
     expect(filterPath(filter, base)).toBe(path);
@@ -35,7 +47,10 @@ describe('filterFromPath', () => {
   });
 
   it('honours a base path', () => {
-    expect(filterFromPath('/careers/jobs/function/risk/', '/careers')).toEqual({ location: undefined, function: 'risk' });
+    expect(filterFromPath('/careers/jobs/function/risk/', '/careers')).toEqual({
+      location: undefined,
+      function: 'risk',
+    });
   });
 });
 

@@ -1,14 +1,27 @@
 // What Google's job search requires of a JobPosting (developers.google.com/search/docs/appearance/structured-data/job-posting),
 // checked independently of the code that builds it, so a mistake in the builder cannot hide here.
 
-const EMPLOYMENT_TYPES = ['FULL_TIME', 'PART_TIME', 'CONTRACTOR', 'TEMPORARY', 'INTERN', 'VOLUNTEER', 'PER_DIEM', 'OTHER'];
+const EMPLOYMENT_TYPES = [
+  'FULL_TIME',
+  'PART_TIME',
+  'CONTRACTOR',
+  'TEMPORARY',
+  'INTERN',
+  'VOLUNTEER',
+  'PER_DIEM',
+  'OTHER',
+];
 
 function text(value: unknown): boolean {
   return typeof value === 'string' && value.trim().length > 0;
 }
 
 function isoDate(value: unknown): boolean {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(value) && !Number.isNaN(Date.parse(value));
+  return (
+    typeof value === 'string' &&
+    /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(value) &&
+    !Number.isNaN(Date.parse(value))
+  );
 }
 
 /** The names of the required properties that are missing or malformed; empty when the posting is complete. */
@@ -22,15 +35,25 @@ export function jobPostingProblems(ld: unknown): string[] {
   if (!text(posting.description)) problems.push('description');
   if (!isoDate(posting.datePosted)) problems.push('datePosted');
   if (!isoDate(posting.validThrough)) problems.push('validThrough');
-  if (isoDate(posting.datePosted) && isoDate(posting.validThrough) && Date.parse(posting.validThrough) < Date.parse(posting.datePosted)) {
+  if (
+    isoDate(posting.datePosted) &&
+    isoDate(posting.validThrough) &&
+    Date.parse(posting.validThrough) < Date.parse(posting.datePosted)
+  ) {
     problems.push('validThrough before datePosted');
   }
-  if (![posting.employmentType].flat().every((type) => EMPLOYMENT_TYPES.includes(type))) problems.push('employmentType');
+  if (![posting.employmentType].flat().every((type) => EMPLOYMENT_TYPES.includes(type)))
+    problems.push('employmentType');
   if (posting.hiringOrganization?.['@type'] !== 'Organization' || !text(posting.hiringOrganization?.name)) {
     problems.push('hiringOrganization');
   }
   const address = posting.jobLocation?.address;
-  if (posting.jobLocation?.['@type'] !== 'Place' || address?.['@type'] !== 'PostalAddress' || !text(address?.addressLocality) || !/^[A-Z]{2}$/.test(address?.addressCountry ?? '')) {
+  if (
+    posting.jobLocation?.['@type'] !== 'Place' ||
+    address?.['@type'] !== 'PostalAddress' ||
+    !text(address?.addressLocality) ||
+    !/^[A-Z]{2}$/.test(address?.addressCountry ?? '')
+  ) {
     problems.push('jobLocation');
   }
   return problems;

@@ -18,7 +18,10 @@ describe('jobPostingJsonLd', () => {
   });
 
   it('describes the role as the page shows it', () => {
-    const ld = jobPostingJsonLd({ ...role, location: 'New York', employmentType: 'Internship' }, 'https://site.example/jobs/x/');
+    const ld = jobPostingJsonLd(
+      { ...role, location: 'New York', employmentType: 'Internship' },
+      'https://site.example/jobs/x/',
+    );
     expect(ld).toMatchObject({
       title: 'Operational Risk Analyst',
       datePosted: '2026-11-20',
@@ -36,13 +39,19 @@ describe('jobPostingJsonLd', () => {
   });
 
   it('gives the description as HTML paragraphs with markup from the text escaped', () => {
-    const ld = jobPostingJsonLd({ ...role, description: 'First <b>bold</b> & more.\n\n  Second\nline.  ' }, 'https://site.example/');
+    const ld = jobPostingJsonLd(
+      { ...role, description: 'First <b>bold</b> & more.\n\n  Second\nline.  ' },
+      'https://site.example/',
+    );
     expect(ld.description).toBe('<p>First &lt;b&gt;bold&lt;/b&gt; &amp; more.</p><p>Second line.</p>');
   });
 
   it('still validates when the checker is given a broken posting', () => {
     const { hiringOrganization: _h, ...withoutEmployer } = jobPostingJsonLd(role, 'https://site.example/');
-    expect(jobPostingProblems({ ...withoutEmployer, validThrough: 'next month' })).toEqual(['validThrough', 'hiringOrganization']);
+    expect(jobPostingProblems({ ...withoutEmployer, validThrough: 'next month' })).toEqual([
+      'validThrough',
+      'hiringOrganization',
+    ]);
   });
 });
 

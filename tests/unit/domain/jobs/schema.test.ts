@@ -23,8 +23,16 @@ describe('job schema', () => {
     ['an unknown employment type', { employmentType: 'Zero-hours' }, /^employmentType: /],
     ['a day-first date', { postedDate: '20/11/2026' }, /^postedDate: must be a date written as YYYY-MM-DD$/],
     ['an impossible date', { closingDate: '2027-02-30' }, /^closingDate: must be a date written as YYYY-MM-DD$/],
-    ['a closing date before the posted date', { closingDate: '2026-11-19' }, /^closingDate: must be on or after postedDate$/],
-    ['a plain http apply link', { applyUrl: 'http://feed-employer.example/jobs/1' }, /^applyUrl: must be a full https:\/\/ address$/],
+    [
+      'a closing date before the posted date',
+      { closingDate: '2026-11-19' },
+      /^closingDate: must be on or after postedDate$/,
+    ],
+    [
+      'a plain http apply link',
+      { applyUrl: 'http://feed-employer.example/jobs/1' },
+      /^applyUrl: must be a full https:\/\/ address$/,
+    ],
     ['a javascript: apply link', { applyUrl: 'javascript:alert(1)' }, /^applyUrl: /],
     ['a one-line description', { description: 'Great role.' }, /^description: /],
   ])('rejects %s and names the field', (_case, overrides, reason) => {
@@ -53,9 +61,12 @@ describe('the sample roles in content/jobs', () => {
     expect(result.success ? 'valid' : describeIssues(result.error)).toBe('valid');
   });
 
-  it.each(roles.map((role) => [role.name, role.data]))('%s says it is a sample and links to a reserved domain', (_name, data) => {
-    expect(data.description).toContain(`Sample listing: ${data.employer} is a fictional employer`);
-    // .example is reserved (RFC 2606), so no apply link can ever reach a real company.
-    expect(new URL(data.applyUrl).hostname).toMatch(/\.example$/);
-  });
+  it.each(roles.map((role) => [role.name, role.data]))(
+    '%s says it is a sample and links to a reserved domain',
+    (_name, data) => {
+      expect(data.description).toContain(`Sample listing: ${data.employer} is a fictional employer`);
+      // .example is reserved (RFC 2606), so no apply link can ever reach a real company.
+      expect(new URL(data.applyUrl).hostname).toMatch(/\.example$/);
+    },
+  );
 });

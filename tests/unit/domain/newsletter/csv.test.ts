@@ -3,7 +3,9 @@ import { toCsv } from '../../../../src/domain/newsletter/csv.ts';
 
 describe('toCsv', () => {
   it('writes a header and rows with CRLF line ends', () => {
-    expect(toCsv(['email', 'status'], [['ann@example.com', 'confirmed']])).toBe('email,status\r\nann@example.com,confirmed\r\n');
+    expect(toCsv(['email', 'status'], [['ann@example.com', 'confirmed']])).toBe(
+      'email,status\r\nann@example.com,confirmed\r\n',
+    );
   });
 
   it('quotes cells holding commas, quotes or line breaks, and leaves nulls empty', () => {

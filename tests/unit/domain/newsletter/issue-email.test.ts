@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isIssueDate, issueEmailSchema, issueMessageId, personalize } from '../../../../src/domain/newsletter/issue-email.ts';
+import {
+  isIssueDate,
+  issueEmailSchema,
+  issueMessageId,
+  personalize,
+} from '../../../../src/domain/newsletter/issue-email.ts';
 
 const valid = {
   date: '2026-11-30',
@@ -42,12 +47,16 @@ describe('personalize', () => {
 
   it('fills the unsubscribe link, escaped for HTML and as is in the text', () => {
     const { html, text } = personalize(valid, { unsubscribe_url: link });
-    expect(html).toBe('<p><a href="https://news.example/newsletter/unsubscribe/?id=abc&#38;sig=xyz">Unsubscribe</a></p>');
+    expect(html).toBe(
+      '<p><a href="https://news.example/newsletter/unsubscribe/?id=abc&#38;sig=xyz">Unsubscribe</a></p>',
+    );
     expect(text).toBe(`Unsubscribe: ${link}`);
   });
 
   it('leaves placeholders it does not know for a later step to notice', () => {
-    expect(personalize({ html: '{{preferences_url}}', text: '{{unsubscribe_url}} {{x}}' }, { unsubscribe_url: 'u' })).toEqual({
+    expect(
+      personalize({ html: '{{preferences_url}}', text: '{{unsubscribe_url}} {{x}}' }, { unsubscribe_url: 'u' }),
+    ).toEqual({
       html: '{{preferences_url}}',
       text: 'u {{x}}',
     });

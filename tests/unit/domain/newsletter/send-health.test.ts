@@ -7,7 +7,9 @@ describe('pauseReason', () => {
   });
 
   it('pauses as soon as more than 10 % of the first 200 have failed, and says why', () => {
-    expect(pauseReason({ recipients: 5_000, attempts: 30, failures: 21 })).toMatch(/21 of the first 30 attempts failed .*first 200.*send again to resume/);
+    expect(pauseReason({ recipients: 5_000, attempts: 30, failures: 21 })).toMatch(
+      /21 of the first 30 attempts failed .*first 200.*send again to resume/,
+    );
   });
 
   it('watches a small list whole', () => {

@@ -1,22 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dateInZone, isPastSendWindow, scheduledSendAt } from '../../../../src/domain/newsletter/send-schedule.ts';
+import {
+  addDays,
+  dateInZone,
+  isPastSendWindow,
+  scheduledSendAt,
+} from '../../../../src/domain/newsletter/send-schedule.ts';
 import { isSendTime } from '../../../../src/domain/newsletter/send-time.ts';
 
 const singapore = { sendTime: '07:00', timeZone: 'Asia/Singapore' };
 
 describe('scheduledSendAt', () => {
   it('is the daily send time in the newsletter time zone', () => {
-    expect(new Date(scheduledSendAt({ date: '2026-11-30', sendAt: null }, singapore)).toISOString()).toBe('2026-11-29T23:00:00.000Z');
+    expect(new Date(scheduledSendAt({ date: '2026-11-30', sendAt: null }, singapore)).toISOString()).toBe(
+      '2026-11-29T23:00:00.000Z',
+    );
   });
 
   it('follows daylight saving time in zones that have it', () => {
     const london = { sendTime: '07:00', timeZone: 'Europe/London' };
-    expect(new Date(scheduledSendAt({ date: '2026-07-01', sendAt: null }, london)).toISOString()).toBe('2026-07-01T06:00:00.000Z');
-    expect(new Date(scheduledSendAt({ date: '2026-12-01', sendAt: null }, london)).toISOString()).toBe('2026-12-01T07:00:00.000Z');
+    expect(new Date(scheduledSendAt({ date: '2026-07-01', sendAt: null }, london)).toISOString()).toBe(
+      '2026-07-01T06:00:00.000Z',
+    );
+    expect(new Date(scheduledSendAt({ date: '2026-12-01', sendAt: null }, london)).toISOString()).toBe(
+      '2026-12-01T07:00:00.000Z',
+    );
   });
 
   it("uses the issue's own sendAt when it has one", () => {
-    expect(new Date(scheduledSendAt({ date: '2026-11-30', sendAt: '2026-11-30T09:30:00+08:00' }, singapore)).toISOString()).toBe('2026-11-30T01:30:00.000Z');
+    expect(
+      new Date(scheduledSendAt({ date: '2026-11-30', sendAt: '2026-11-30T09:30:00+08:00' }, singapore)).toISOString(),
+    ).toBe('2026-11-30T01:30:00.000Z');
   });
 });
 
@@ -39,7 +52,13 @@ describe('dates and times', () => {
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
   });
 
-  it.each([['07:00', true], ['23:59', true], ['24:00', false], ['7:00', false], ['07:60', false]])('isSendTime(%j) is %s', (value, expected) => {
+  it.each([
+    ['07:00', true],
+    ['23:59', true],
+    ['24:00', false],
+    ['7:00', false],
+    ['07:60', false],
+  ])('isSendTime(%j) is %s', (value, expected) => {
     expect(isSendTime(value)).toBe(expected);
   });
 });

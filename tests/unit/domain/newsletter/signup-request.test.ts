@@ -1,7 +1,12 @@
 // The bad-input table of newsletter.md, row by row, at the level of the request parser.
 import { describe, expect, it } from 'vitest';
 import { emailMessages, MAX_EMAIL_LENGTH, normalizeEmail } from '../../../../src/domain/newsletter/email-address.ts';
-import { parseSignup, requestMessages, signupFormat, type SignupFormat } from '../../../../src/domain/newsletter/signup-request.ts';
+import {
+  parseSignup,
+  requestMessages,
+  signupFormat,
+  type SignupFormat,
+} from '../../../../src/domain/newsletter/signup-request.ts';
 
 const form = (fields: Record<string, string> | [string, string][]) => new URLSearchParams(fields).toString();
 const json = (value: unknown) => JSON.stringify(value);
@@ -16,28 +21,116 @@ const badInput: Row[] = [
   ['missing email (json)', 'json', json({ consent: true }), 'email', emailMessages.missing],
   ['no @', 'form', form({ email: 'ann.example.com', consent: 'yes' }), 'email', emailMessages.malformed],
   ['no domain dot', 'form', form({ email: 'ann@localhost', consent: 'yes' }), 'email', emailMessages.malformed],
-  ['double dot in local part', 'json', json({ email: 'ann..lee@example.com', consent: true }), 'email', emailMessages.malformed],
+  [
+    'double dot in local part',
+    'json',
+    json({ email: 'ann..lee@example.com', consent: true }),
+    'email',
+    emailMessages.malformed,
+  ],
   ['two @', 'json', json({ email: 'ann@lee@example.com', consent: true }), 'email', emailMessages.malformed],
-  ['domain label starting with a hyphen', 'json', json({ email: 'ann@-example.com', consent: true }), 'email', emailMessages.malformed],
-  ['numeric top-level domain', 'json', json({ email: 'ann@example.123', consent: true }), 'email', emailMessages.malformed],
+  [
+    'domain label starting with a hyphen',
+    'json',
+    json({ email: 'ann@-example.com', consent: true }),
+    'email',
+    emailMessages.malformed,
+  ],
+  [
+    'numeric top-level domain',
+    'json',
+    json({ email: 'ann@example.123', consent: true }),
+    'email',
+    emailMessages.malformed,
+  ],
   ['over 254 characters', 'json', json({ email: tooLong, consent: true }), 'email', emailMessages.tooLong],
-  ['several addresses, comma', 'form', form({ email: 'ann@example.com, bo@example.com', consent: 'yes' }), 'email', emailMessages.several],
-  ['several addresses, semicolon', 'json', json({ email: 'ann@example.com;bo@example.com', consent: true }), 'email', emailMessages.several],
-  ['several addresses, space', 'json', json({ email: 'ann@example.com bo@example.com', consent: true }), 'email', emailMessages.several],
-  ['several email fields', 'form', form([['email', 'ann@example.com'], ['email', 'bo@example.com'], ['consent', 'yes']]), 'email', emailMessages.several],
-  ['header injection (CR LF)', 'form', form({ email: 'ann@example.com\r\nBcc: x@evil.test', consent: 'yes' }), 'email', emailMessages.controlCharacters],
-  ['NUL byte', 'json', json({ email: 'ann\u0000@example.com', consent: true }), 'email', emailMessages.controlCharacters],
-  ['unknown field (form)', 'form', form({ email: 'ann@example.com', consent: 'yes', admin: '1' }), 'email', requestMessages.unknownField],
-  ['unknown field (json)', 'json', json({ email: 'ann@example.com', consent: true, list: 'vip' }), 'email', requestMessages.unknownField],
+  [
+    'several addresses, comma',
+    'form',
+    form({ email: 'ann@example.com, bo@example.com', consent: 'yes' }),
+    'email',
+    emailMessages.several,
+  ],
+  [
+    'several addresses, semicolon',
+    'json',
+    json({ email: 'ann@example.com;bo@example.com', consent: true }),
+    'email',
+    emailMessages.several,
+  ],
+  [
+    'several addresses, space',
+    'json',
+    json({ email: 'ann@example.com bo@example.com', consent: true }),
+    'email',
+    emailMessages.several,
+  ],
+  [
+    'several email fields',
+    'form',
+    form([
+      ['email', 'ann@example.com'],
+      ['email', 'bo@example.com'],
+      ['consent', 'yes'],
+    ]),
+    'email',
+    emailMessages.several,
+  ],
+  [
+    'header injection (CR LF)',
+    'form',
+    form({ email: 'ann@example.com\r\nBcc: x@evil.test', consent: 'yes' }),
+    'email',
+    emailMessages.controlCharacters,
+  ],
+  [
+    'NUL byte',
+    'json',
+    json({ email: 'ann\u0000@example.com', consent: true }),
+    'email',
+    emailMessages.controlCharacters,
+  ],
+  [
+    'unknown field (form)',
+    'form',
+    form({ email: 'ann@example.com', consent: 'yes', admin: '1' }),
+    'email',
+    requestMessages.unknownField,
+  ],
+  [
+    'unknown field (json)',
+    'json',
+    json({ email: 'ann@example.com', consent: true, list: 'vip' }),
+    'email',
+    requestMessages.unknownField,
+  ],
   ['email as a number', 'json', json({ email: 42, consent: true }), 'email', emailMessages.notText],
   ['email as an array', 'json', json({ email: ['ann@example.com'], consent: true }), 'email', emailMessages.notText],
-  ['email as an object', 'json', json({ email: { address: 'ann@example.com' }, consent: true }), 'email', emailMessages.notText],
+  [
+    'email as an object',
+    'json',
+    json({ email: { address: 'ann@example.com' }, consent: true }),
+    'email',
+    emailMessages.notText,
+  ],
   ['JSON that is not an object', 'json', json(['ann@example.com']), 'email', requestMessages.unreadable],
   ['broken JSON', 'json', '{"email": "ann@example.com",', 'email', requestMessages.unreadable],
   ['wrong content type', null, 'email=ann@example.com&consent=yes', 'email', requestMessages.unreadable],
   ['consent missing (form)', 'form', form({ email: 'ann@example.com' }), 'consent', requestMessages.consent],
-  ['consent false (json)', 'json', json({ email: 'ann@example.com', consent: false }), 'consent', requestMessages.consent],
-  ['consent as a number (json)', 'json', json({ email: 'ann@example.com', consent: 1 }), 'consent', requestMessages.consent],
+  [
+    'consent false (json)',
+    'json',
+    json({ email: 'ann@example.com', consent: false }),
+    'consent',
+    requestMessages.consent,
+  ],
+  [
+    'consent as a number (json)',
+    'json',
+    json({ email: 'ann@example.com', consent: 1 }),
+    'consent',
+    requestMessages.consent,
+  ],
 ];
 
 describe('parseSignup: every bad input gets a message on the right field', () => {
@@ -55,7 +148,10 @@ describe('parseSignup: every bad input gets a message on the right field', () =>
 
   it('reports a bad address and missing consent together', () => {
     const result = parseSignup('form', form({ email: 'nope' }));
-    expect(result.kind === 'invalid' && result.errors).toEqual({ email: emailMessages.malformed, consent: requestMessages.consent });
+    expect(result.kind === 'invalid' && result.errors).toEqual({
+      email: emailMessages.malformed,
+      consent: requestMessages.consent,
+    });
   });
 });
 
@@ -69,7 +165,10 @@ describe('parseSignup: good input and the honeypot', () => {
   });
 
   it('accepts the checkbox default value "on" and an internationalised domain', () => {
-    expect(parseSignup('form', form({ email: 'mei@例え.テスト', consent: 'on' }))).toEqual({ kind: 'signup', email: 'mei@例え.テスト' });
+    expect(parseSignup('form', form({ email: 'mei@例え.テスト', consent: 'on' }))).toEqual({
+      kind: 'signup',
+      email: 'mei@例え.テスト',
+    });
   });
 
   it('accepts an address of exactly 254 characters', () => {

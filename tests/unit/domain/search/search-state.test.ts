@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { emptySearch, hasCriteria, pagefindQuery, readSearchState, searchQueryString } from '../../../../src/domain/search/search-state';
+import {
+  emptySearch,
+  hasCriteria,
+  pagefindQuery,
+  readSearchState,
+  searchQueryString,
+} from '../../../../src/domain/search/search-state';
 
 describe('the search address', () => {
   it('reads words, filters and order from /search/?q=...', () => {
-    expect(readSearchState(new URLSearchParams('q=thank+you+note&topic=Interviewing&type=Article&sort=newest'))).toEqual({
+    expect(
+      readSearchState(new URLSearchParams('q=thank+you+note&topic=Interviewing&type=Article&sort=newest')),
+    ).toEqual({
       q: 'thank you note',
       topic: 'Interviewing',
       type: 'Article',
@@ -33,7 +41,10 @@ describe('what Pagefind is asked', () => {
   });
 
   it('lists by filter alone when no words are given, and sorts by relevance by default', () => {
-    expect(pagefindQuery({ ...emptySearch, type: 'Job' })).toEqual({ term: null, options: { filters: { type: 'Job' }, sort: {} } });
+    expect(pagefindQuery({ ...emptySearch, type: 'Job' })).toEqual({
+      term: null,
+      options: { filters: { type: 'Job' }, sort: {} },
+    });
   });
 
   it('has nothing to search for when the box is blank and no filter is chosen', () => {

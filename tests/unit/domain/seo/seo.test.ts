@@ -14,13 +14,30 @@ describe('canonicalUrl', () => {
 describe('JSON-LD', () => {
   it('describes an article with the fields search engines read', () => {
     const ld = articleJsonLd({
-      url: 'https://ft.example/advice/a/', headline: 'H', description: 'D', datePublished: new Date('2026-01-02'),
-      authorName: 'Desk', authorUrl: 'https://ft.example/authors/desk/', publisherName: 'FT', publisherUrl: 'https://ft.example/', keywords: ['Interviewing', 'Offers'],
+      url: 'https://ft.example/advice/a/',
+      headline: 'H',
+      description: 'D',
+      datePublished: new Date('2026-01-02'),
+      authorName: 'Desk',
+      authorUrl: 'https://ft.example/authors/desk/',
+      publisherName: 'FT',
+      publisherUrl: 'https://ft.example/',
+      keywords: ['Interviewing', 'Offers'],
     });
-    expect(ld).toMatchObject({ '@type': 'Article', headline: 'H', datePublished: '2026-01-02T00:00:00.000Z', dateModified: '2026-01-02T00:00:00.000Z', author: { name: 'Desk' }, keywords: 'Interviewing, Offers' });
+    expect(ld).toMatchObject({
+      '@type': 'Article',
+      headline: 'H',
+      datePublished: '2026-01-02T00:00:00.000Z',
+      dateModified: '2026-01-02T00:00:00.000Z',
+      author: { name: 'Desk' },
+      keywords: 'Interviewing, Offers',
+    });
   });
   it('numbers breadcrumbs from one', () => {
-    const ld = breadcrumbJsonLd([{ name: 'Home', url: 'u1' }, { name: 'Advice', url: 'u2' }]);
+    const ld = breadcrumbJsonLd([
+      { name: 'Home', url: 'u1' },
+      { name: 'Advice', url: 'u2' },
+    ]);
     expect(ld.itemListElement.map((i) => i.position)).toEqual([1, 2]);
   });
 });

@@ -19,8 +19,21 @@ async function scheduled(issue: IssueEmail, startAt: string) {
   let clock = Date.parse(startAt);
   const now = () => clock;
   const { sender, deliveries, transport, log } = testSender(db, smtp.url, { now });
-  const scheduler = createIssueScheduler({ distDir, sender, deliveries, schedule: { sendTime: '07:00', timeZone: 'Asia/Singapore' }, sendWindowHours: 6, log, now });
-  cleanups.push(() => db.close(), () => smtp.stop(), () => transport.close(), () => scheduler.stop());
+  const scheduler = createIssueScheduler({
+    distDir,
+    sender,
+    deliveries,
+    schedule: { sendTime: '07:00', timeZone: 'Asia/Singapore' },
+    sendWindowHours: 6,
+    log,
+    now,
+  });
+  cleanups.push(
+    () => db.close(),
+    () => smtp.stop(),
+    () => transport.close(),
+    () => scheduler.stop(),
+  );
   return {
     smtp,
     log,

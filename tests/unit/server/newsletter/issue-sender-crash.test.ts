@@ -9,10 +9,20 @@ import { createDeliveriesStore } from '../../../../src/server/newsletter/deliver
 import { IN_FLIGHT } from '../../../../src/server/newsletter/issue-sender.ts';
 import { statusLines } from '../../../../src/server/newsletter/send-report.ts';
 import { testSecret } from './helpers.ts';
-import { addConfirmedReaders, folders, ISSUE_DATE, issueFixture, sendingSmtpServer, SITE_URL } from './sending-fixtures.ts';
+import {
+  addConfirmedReaders,
+  folders,
+  ISSUE_DATE,
+  issueFixture,
+  sendingSmtpServer,
+  SITE_URL,
+} from './sending-fixtures.ts';
 
 function newsletterCli(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, ['scripts/newsletter.ts', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['scripts/newsletter.ts', ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk));
@@ -29,7 +39,14 @@ describe('4. resume after SIGKILL', () => {
     const readers = addConfirmedReaders(db, 200);
     db.close();
     const smtp = await sendingSmtpServer({ delayMs: 25 });
-    const env = { DATA_DIR: dataDir, DIST_DIR: distDir, SMTP_URL: smtp.url, SITE_URL, NEWSLETTER_SECRET: testSecret, NEWSLETTER_RATE_PER_SECOND: '0' };
+    const env = {
+      DATA_DIR: dataDir,
+      DIST_DIR: distDir,
+      SMTP_URL: smtp.url,
+      SITE_URL,
+      NEWSLETTER_SECRET: testSecret,
+      NEWSLETTER_RATE_PER_SECOND: '0',
+    };
     try {
       const first = newsletterCli(['send', ISSUE_DATE, '--force'], env);
       await new Promise<void>((resolve, reject) => {
@@ -59,7 +76,9 @@ describe('4. resume after SIGKILL', () => {
       }
 
       const check = openDatabase(dataDir);
-      const summary = createDeliveriesStore(check, { messageIdHost: '127.0.0.1', isOwnerGone: () => false }).summary(ISSUE_DATE)!;
+      const summary = createDeliveriesStore(check, { messageIdHost: '127.0.0.1', isOwnerGone: () => false }).summary(
+        ISSUE_DATE,
+      )!;
       check.close();
       const status = statusLines(summary).join('\n');
       const reported = Number(/possible duplicates\s+(\d+)/.exec(status)?.[1]);

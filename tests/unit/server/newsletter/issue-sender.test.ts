@@ -109,7 +109,11 @@ describe('2. recipients frozen at the start, streamed in batches', () => {
     addConfirmedReaders(db, 450);
     const smtp = await smtpServer();
     const accepted: string[] = [];
-    const instant: MailTransport = { description: 'instant', send: async (message) => void accepted.push(message.to), close() {} };
+    const instant: MailTransport = {
+      description: 'instant',
+      send: async (message) => void accepted.push(message.to),
+      close() {},
+    };
     const made = sender(db, smtp, { transport: instant });
     const sizes: number[] = [];
     const due = made.deliveries.due;
@@ -193,7 +197,9 @@ describe('5. bounces, retries and the pause on many failures', () => {
     expect(outcome).toMatchObject({ kind: 'finished', summary: { counts: { sent: 29, bounced: 1 } } });
     expect(smtp.copies(readerAddress(3))).toBe(0);
     expect(smtp.copies(readerAddress(7))).toBe(1);
-    expect(db.prepare(`SELECT attempts FROM deliveries WHERE subscriber_id = 'sub00007'`).get()).toEqual({ attempts: 2 });
+    expect(db.prepare(`SELECT attempts FROM deliveries WHERE subscriber_id = 'sub00007'`).get()).toEqual({
+      attempts: 2,
+    });
     expect(createSubscribersStore(db, testSecret).stats().bounced).toBe(1);
 
     const next = await issues.send(issueFixture({ date: '2026-12-01', sendAt: '2026-11-30T00:00:00Z' }));
@@ -208,7 +214,9 @@ describe('5. bounces, retries and the pause on many failures', () => {
     const { sender: issues } = sender(db, smtp);
     const paused = await issues.send(issue);
     expect(paused.kind).toBe('paused');
-    expect(paused).toMatchObject({ summary: { state: 'paused', pauseReason: expect.stringMatching(/of the first .* attempts failed/) } });
+    expect(paused).toMatchObject({
+      summary: { state: 'paused', pauseReason: expect.stringMatching(/of the first .* attempts failed/) },
+    });
     // 60 readers: 6 may fail; the seventh pauses, and only the messages then in flight still finish.
     expect(count(db, `SELECT COUNT(*) AS n FROM deliveries WHERE attempts > 0`)).toBeLessThanOrEqual(7 + IN_FLIGHT);
 

@@ -28,7 +28,12 @@ afterAll(async () => {
 
 describe('SMTP delivery', () => {
   it('hands the message to the server with the one-click unsubscribe headers', async () => {
-    const transport = createMailTransport({ smtpUrl: smtp.url, dataDir: '/nonexistent', mailFrom: 'News <news@news.example>', log: recordingLog() });
+    const transport = createMailTransport({
+      smtpUrl: smtp.url,
+      dataDir: '/nonexistent',
+      mailFrom: 'News <news@news.example>',
+      log: recordingLog(),
+    });
     await transport.send(message);
     transport.close();
     const mail = await smtp.waitForMail('mei.lin@bank.example');
@@ -40,8 +45,16 @@ describe('SMTP delivery', () => {
 
   it('rejects, as a temporary failure, when no server listens', async () => {
     const port = await freePort();
-    const transport = createMailTransport({ smtpUrl: `smtp://127.0.0.1:${port}`, dataDir: '/nonexistent', mailFrom: 'n@news.example', log: recordingLog() });
-    const error = await transport.send(message).then(() => null, (e: unknown) => e);
+    const transport = createMailTransport({
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      dataDir: '/nonexistent',
+      mailFrom: 'n@news.example',
+      log: recordingLog(),
+    });
+    const error = await transport.send(message).then(
+      () => null,
+      (e: unknown) => e,
+    );
     transport.close();
     expect(error).toBeInstanceOf(Error);
     expect(isPermanentFailure(error)).toBe(false);
@@ -49,7 +62,12 @@ describe('SMTP delivery', () => {
 
   it('recovers once a server that was down comes back, with the same transport', async () => {
     const port = await freePort();
-    const transport = createMailTransport({ smtpUrl: `smtp://127.0.0.1:${port}`, dataDir: '/nonexistent', mailFrom: 'n@news.example', log: recordingLog() });
+    const transport = createMailTransport({
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      dataDir: '/nonexistent',
+      mailFrom: 'n@news.example',
+      log: recordingLog(),
+    });
     // More failures than the pool has connections: none may leave the pool stuck.
     for (let attempt = 0; attempt < 8; attempt++) await expect(transport.send(message)).rejects.toThrow(/ECONNREFUSED/);
     const late = await startSmtpServer(port);
@@ -63,7 +81,14 @@ describe('SMTP delivery', () => {
   });
 
   it('refuses a URL that is not SMTP', () => {
-    expect(() => createMailTransport({ smtpUrl: 'http://mail.example', dataDir: '/x', mailFrom: 'n@x.example', log: recordingLog() })).toThrow(/smtp:\/\//);
+    expect(() =>
+      createMailTransport({
+        smtpUrl: 'http://mail.example',
+        dataDir: '/x',
+        mailFrom: 'n@x.example',
+        log: recordingLog(),
+      }),
+    ).toThrow(/smtp:\/\//);
   });
 });
 

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate, schemaVersion } from '../../../../src/server/newsletter/migrations.ts';
 
 function tables(db: DatabaseSync): string[] {
-  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  return (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]
+  ).map((r) => r.name);
 }
 
 describe('migrate', () => {
@@ -33,7 +35,9 @@ describe('migrate', () => {
   it('leaves the previous version intact when a migration fails', () => {
     const db = new DatabaseSync(':memory:');
     migrate(db, ['CREATE TABLE a (x INTEGER)']);
-    expect(() => migrate(db, ['CREATE TABLE a (x INTEGER)', 'CREATE TABLE b (z INTEGER); INSERT INTO missing VALUES (1)'])).toThrow();
+    expect(() =>
+      migrate(db, ['CREATE TABLE a (x INTEGER)', 'CREATE TABLE b (z INTEGER); INSERT INTO missing VALUES (1)']),
+    ).toThrow();
     expect(schemaVersion(db)).toBe(1);
     expect(tables(db)).toEqual(['a']);
   });

@@ -6,7 +6,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../../src/server/newsletter/database.ts';
 import { testSecret } from './helpers.ts';
-import { addConfirmedReaders, folders, ISSUE_DATE, issueFixture, readerAddress, sendingSmtpServer, SITE_URL, type SendingSmtpServer } from './sending-fixtures.ts';
+import {
+  addConfirmedReaders,
+  folders,
+  ISSUE_DATE,
+  issueFixture,
+  readerAddress,
+  sendingSmtpServer,
+  SITE_URL,
+  type SendingSmtpServer,
+} from './sending-fixtures.ts';
 
 let smtp: SendingSmtpServer;
 let env: Record<string, string>;
@@ -16,7 +25,14 @@ beforeAll(async () => {
   const db = openDatabase(dataDir);
   addConfirmedReaders(db, 2);
   db.close();
-  env = { DATA_DIR: dataDir, DIST_DIR: distDir, SMTP_URL: smtp.url, SITE_URL, NEWSLETTER_SECRET: testSecret, CONTENT_DIR: mkdtempSync(join(tmpdir(), 'newsletter-content-')) };
+  env = {
+    DATA_DIR: dataDir,
+    DIST_DIR: distDir,
+    SMTP_URL: smtp.url,
+    SITE_URL,
+    NEWSLETTER_SECRET: testSecret,
+    CONTENT_DIR: mkdtempSync(join(tmpdir(), 'newsletter-content-')),
+  };
 });
 afterAll(() => smtp.stop());
 
@@ -48,7 +64,9 @@ describe('npm run newsletter', { timeout: 60_000 }, () => {
     const { stdout } = await run('preview', ISSUE_DATE);
     const html = /HTML: (.+)/.exec(stdout)![1];
     const text = /Text: (.+)/.exec(stdout)![1];
-    expect(readFileSync(html, 'utf8')).toMatch(/href="http:\/\/127\.0\.0\.1:4391\/newsletter\/unsubscribe\/\?id=sample&#38;sig=[\w-]{43}"/);
+    expect(readFileSync(html, 'utf8')).toMatch(
+      /href="http:\/\/127\.0\.0\.1:4391\/newsletter\/unsubscribe\/\?id=sample&#38;sig=[\w-]{43}"/,
+    );
     expect(readFileSync(text, 'utf8')).not.toContain('{{');
   });
 
@@ -75,7 +93,10 @@ describe('npm run newsletter', { timeout: 60_000 }, () => {
 
   it('refuses unknown commands, bad arguments and a missing issue file clearly', async () => {
     const refusals = [['frob'], ['send', '30-11-2026'], ['test', ISSUE_DATE, '--to', 'not-an-address']];
-    const [missing, ...refused] = await Promise.all([run('send', '2026-12-25'), ...refusals.map((args) => run(...args))]);
+    const [missing, ...refused] = await Promise.all([
+      run('send', '2026-12-25'),
+      ...refusals.map((args) => run(...args)),
+    ]);
     for (const result of refused) {
       expect(result.code).toBe(2);
       expect(result.stderr).toContain('Usage:');

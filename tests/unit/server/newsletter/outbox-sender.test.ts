@@ -22,7 +22,10 @@ function flakyServer(failures: number, responseCode?: number) {
     async send(message) {
       attempts++;
       if (attempts <= failures) {
-        throw Object.assign(new Error(responseCode ? `${responseCode} refused for ${message.to}` : 'connect ECONNREFUSED 127.0.0.1:2525'), { responseCode });
+        throw Object.assign(
+          new Error(responseCode ? `${responseCode} refused for ${message.to}` : 'connect ECONNREFUSED 127.0.0.1:2525'),
+          { responseCode },
+        );
       }
       delivered.push(message);
     },
@@ -49,7 +52,14 @@ function sender(transport: MailTransport, log = recordingLog()) {
     compose(item) {
       const token = item.sealedToken ? openToken(testSecret, item.sealedToken) : null;
       if (!token) return null;
-      return confirmationEmail({ siteUrl: 'https://news.example', secret: testSecret, outboxId: item.id, subscriberId: item.subscriberId, to: item.email, token });
+      return confirmationEmail({
+        siteUrl: 'https://news.example',
+        secret: testSecret,
+        outboxId: item.id,
+        subscriberId: item.subscriberId,
+        to: item.email,
+        token,
+      });
     },
     retryBaseMs: BASE,
     retryMaxMs: MAX,
@@ -59,8 +69,15 @@ function sender(transport: MailTransport, log = recordingLog()) {
 }
 
 function row() {
-  return db.prepare('SELECT status, attempts, next_attempt_at, sealed_token, last_error, sent_at FROM outbox').get() as {
-    status: string; attempts: number; next_attempt_at: number; sealed_token: string | null; last_error: string | null; sent_at: number | null;
+  return db
+    .prepare('SELECT status, attempts, next_attempt_at, sealed_token, last_error, sent_at FROM outbox')
+    .get() as {
+    status: string;
+    attempts: number;
+    next_attempt_at: number;
+    sealed_token: string | null;
+    last_error: string | null;
+    sent_at: number | null;
   };
 }
 

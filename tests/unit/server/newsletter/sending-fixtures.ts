@@ -99,13 +99,16 @@ export async function sendingSmtpServer(options: SmtpOptions = {}): Promise<Send
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         const messageId = /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1] ?? '';
-        for (const to of session.envelope.rcptTo) received.push({ to: to.address, messageId, raw, at: performance.now() });
+        for (const to of session.envelope.rcptTo)
+          received.push({ to: to.address, messageId, raw, at: performance.now() });
         setTimeout(() => callback(), state.options.delayMs ?? 0);
       });
     },
   });
   server.on('error', () => {});
-  const port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.server.address() as { port: number }).port)));
+  const port = await new Promise<number>((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.server.address() as { port: number }).port)),
+  );
   const state: SendingSmtpServer = {
     url: `smtp://127.0.0.1:${port}`,
     received,
@@ -126,7 +129,12 @@ export function clockFrom(start: number): () => number {
 export function testSender(db: DatabaseSync, smtpUrl: string, overrides: Partial<IssueSenderOptions> = {}) {
   const log = recordingLog();
   const deliveries = createDeliveriesStore(db, { messageIdHost: '127.0.0.1', isOwnerGone: isSenderGone });
-  const transport = createMailTransport({ smtpUrl, dataDir: '/nonexistent', mailFrom: 'News <news@news.example>', log });
+  const transport = createMailTransport({
+    smtpUrl,
+    dataDir: '/nonexistent',
+    mailFrom: 'News <news@news.example>',
+    log,
+  });
   const sender = createIssueSender({
     deliveries,
     transport,

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { DatabaseSync } from 'node:sqlite';
 import { createRateLimiter } from '../../../../src/domain/newsletter/rate-limiter.ts';
 import { handleSignup, type SignupDependencies } from '../../../../src/server/newsletter/signup.ts';
-import { MAX_SIGNUP_BODY_BYTES, readBodyText, requestMessages, type SignupFormat } from '../../../../src/domain/newsletter/signup-request.ts';
+import {
+  MAX_SIGNUP_BODY_BYTES,
+  readBodyText,
+  requestMessages,
+  type SignupFormat,
+} from '../../../../src/domain/newsletter/signup-request.ts';
 import { createSubscribersStore } from '../../../../src/server/newsletter/subscribers-store.ts';
 import { count, memoryDatabase, recordingLog, testSecret } from './helpers.ts';
 
@@ -48,7 +53,9 @@ describe('handleSignup', () => {
 
   it('answers a filled honeypot exactly like a signup, and stores nothing', async () => {
     const t = setup();
-    expect(await t.post(JSON.stringify({ email: 'bot@example.com', consent: true, website: 'http://x' }))).toEqual({ kind: 'accepted' });
+    expect(await t.post(JSON.stringify({ email: 'bot@example.com', consent: true, website: 'http://x' }))).toEqual({
+      kind: 'accepted',
+    });
     expect(t.rows()).toBe(0);
     expect(t.wakes()).toBe(0);
   });
@@ -108,10 +115,18 @@ function setupDeps(t: ReturnType<typeof setup>): SignupDependencies {
 
 describe('readBodyText', () => {
   const request = (body: BodyInit | null, headers: Record<string, string> = {}) =>
-    new Request('http://localhost/api/newsletter/subscribe', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
+    new Request('http://localhost/api/newsletter/subscribe', {
+      method: 'POST',
+      body,
+      headers,
+      duplex: 'half',
+    } as RequestInit);
 
   it('reads a small UTF-8 body', async () => {
-    expect(await readBodyText(request('email=mei%40example.com'), MAX_SIGNUP_BODY_BYTES)).toEqual({ ok: true, text: 'email=mei%40example.com' });
+    expect(await readBodyText(request('email=mei%40example.com'), MAX_SIGNUP_BODY_BYTES)).toEqual({
+      ok: true,
+      text: 'email=mei%40example.com',
+    });
   });
 
   it('stops at the limit even when no Content-Length announces the size', async () => {
@@ -124,7 +139,9 @@ describe('readBodyText', () => {
   });
 
   it('refuses a declared Content-Length over the limit without reading', async () => {
-    expect(await readBodyText(request('x', { 'content-length': String(MAX_SIGNUP_BODY_BYTES + 1) }), MAX_SIGNUP_BODY_BYTES)).toEqual({ ok: false, reason: 'too-large' });
+    expect(
+      await readBodyText(request('x', { 'content-length': String(MAX_SIGNUP_BODY_BYTES + 1) }), MAX_SIGNUP_BODY_BYTES),
+    ).toEqual({ ok: false, reason: 'too-large' });
   });
 
   it('accepts exactly 8 kB and refuses 8 kB + 1', async () => {
@@ -133,6 +150,9 @@ describe('readBodyText', () => {
   });
 
   it('refuses bytes that are not UTF-8', async () => {
-    expect(await readBodyText(request(new Uint8Array([0xff, 0xfe, 0x41])), MAX_SIGNUP_BODY_BYTES)).toEqual({ ok: false, reason: 'unreadable' });
+    expect(await readBodyText(request(new Uint8Array([0xff, 0xfe, 0x41])), MAX_SIGNUP_BODY_BYTES)).toEqual({
+      ok: false,
+      reason: 'unreadable',
+    });
   });
 });

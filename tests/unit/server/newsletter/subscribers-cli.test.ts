@@ -10,7 +10,10 @@ import { testSecret } from './helpers.ts';
 
 let dataDir: string;
 const run = (...args: string[]) =>
-  spawnSync(process.execPath, ['scripts/subscribers.ts', ...args], { env: { ...process.env, DATA_DIR: dataDir, NEWSLETTER_SECRET: testSecret }, encoding: 'utf8' });
+  spawnSync(process.execPath, ['scripts/subscribers.ts', ...args], {
+    env: { ...process.env, DATA_DIR: dataDir, NEWSLETTER_SECRET: testSecret },
+    encoding: 'utf8',
+  });
 
 beforeEach(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'newsletter-cli-'));
@@ -18,7 +21,9 @@ beforeEach(() => {
   const store = createSubscribersStore(db, testSecret);
   store.subscribe('ann@example.com', Date.UTC(2025, 0, 2));
   store.subscribe('bo@example.com', Date.UTC(2025, 0, 3));
-  db.prepare("UPDATE subscribers SET status = 'confirmed', confirmed_at = ? WHERE email = 'bo@example.com'").run(Date.UTC(2025, 0, 4));
+  db.prepare("UPDATE subscribers SET status = 'confirmed', confirmed_at = ? WHERE email = 'bo@example.com'").run(
+    Date.UTC(2025, 0, 4),
+  );
   db.close();
 });
 
@@ -47,7 +52,12 @@ describe('npm run subscribers', { timeout: 30_000 }, () => {
     expect(deleted.status).toBe(0);
     expect(deleted.stdout).toContain('a***@example.com');
     expect(deleted.stdout).not.toContain('ann@');
-    expect(execFileSync(process.execPath, ['scripts/subscribers.ts', 'export'], { env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' })).not.toContain('ann@example.com');
+    expect(
+      execFileSync(process.execPath, ['scripts/subscribers.ts', 'export'], {
+        env: { ...process.env, DATA_DIR: dataDir },
+        encoding: 'utf8',
+      }),
+    ).not.toContain('ann@example.com');
   });
 
   it('refuses unknown commands and options with the usage text', () => {

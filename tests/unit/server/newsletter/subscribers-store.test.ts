@@ -2,7 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseSync } from 'node:sqlite';
 import { CONSENT_TEXT_VERSION } from '../../../../src/domain/newsletter/consent.ts';
 import { createOutboxStore } from '../../../../src/server/newsletter/outbox-store.ts';
-import { CONFIRMATION_RESEND_INTERVAL_MS, createSubscribersStore } from '../../../../src/server/newsletter/subscribers-store.ts';
+import {
+  CONFIRMATION_RESEND_INTERVAL_MS,
+  createSubscribersStore,
+} from '../../../../src/server/newsletter/subscribers-store.ts';
 import { CONFIRM_TOKEN_LIFETIME_MS, hashToken, openToken } from '../../../../src/server/newsletter/tokens.ts';
 import { count, memoryDatabase, testSecret } from './helpers.ts';
 
@@ -27,13 +30,23 @@ describe('subscribe', () => {
   it('stores a pending subscriber with consent version and time, a hashed token and one outbox row', () => {
     expect(store.subscribe('ann@example.com', t0)).toBe('queued');
     const subscriber = store.list()[0];
-    expect(subscriber).toMatchObject({ email: 'ann@example.com', status: 'pending', consent_text_version: CONSENT_TEXT_VERSION, consent_at: t0 });
+    expect(subscriber).toMatchObject({
+      email: 'ann@example.com',
+      status: 'pending',
+      consent_text_version: CONSENT_TEXT_VERSION,
+      consent_at: t0,
+    });
     const token = queuedToken();
     expect(count(db, 'SELECT COUNT(*) AS n FROM confirm_tokens WHERE token_hash = ?', hashToken(token))).toBe(1);
     // The plain token is nowhere in the database file's tables.
-    const dump = JSON.stringify([db.prepare('SELECT * FROM confirm_tokens').all(), db.prepare('SELECT * FROM outbox').all()]);
+    const dump = JSON.stringify([
+      db.prepare('SELECT * FROM confirm_tokens').all(),
+      db.prepare('SELECT * FROM outbox').all(),
+    ]);
     expect(dump).not.toContain(token);
-    expect(count(db, "SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending' AND subscriber_id = ?", subscriber.id)).toBe(1);
+    expect(
+      count(db, "SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending' AND subscriber_id = ?", subscriber.id),
+    ).toBe(1);
   });
 
   it('queues at most one confirmation email an hour for a pending address', () => {

@@ -31,9 +31,12 @@ describe('confirmation tokens', () => {
     expect(hashToken(newConfirmToken())).not.toBe(hash);
   });
 
-  it.each(['', 'short', 'x'.repeat(44), `${'a'.repeat(42)}=`, `${'a'.repeat(42)}/`])('rejects %j as token-shaped', (value) => {
-    expect(isTokenShaped(value)).toBe(false);
-  });
+  it.each(['', 'short', 'x'.repeat(44), `${'a'.repeat(42)}=`, `${'a'.repeat(42)}/`])(
+    'rejects %j as token-shaped',
+    (value) => {
+      expect(isTokenShaped(value)).toBe(false);
+    },
+  );
 });
 
 describe('unsubscribe signatures (HMAC-SHA256)', () => {
