@@ -45,7 +45,7 @@ test.describe('search quality (the queries in search.md)', () => {
   });
 });
 
-test('the index holds the main content of articles, topics, the planner and jobs, and no page chrome', async ({ page }) => {
+test('the index holds the main content of articles, topics, the planner, jobs and briefing issues, and no page chrome', async ({ page }) => {
   // What the server hands to search: one fragment per indexed page (gzipped JSON after a signature).
   // The build the server serves (DIST_DIR), so the check reads what the browser got.
   const folder = join(process.env.DIST_DIR ?? 'dist', 'client', 'pagefind', 'fragment');
@@ -57,7 +57,7 @@ test('the index holds the main content of articles, topics, the planner and jobs
   expect(urls).toEqual(expect.arrayContaining([article, '/advice/interview-follow-through/', '/topics/offers/', '/tools/follow-up-planner/']));
   const job = await liveJob(page);
   expect(urls).toContain(job.path);
-  for (const url of urls) expect(url).toMatch(/^\/(advice\/[a-z0-9-]+|topics\/[a-z-]+|tools\/[a-z-]+|jobs\/[a-z0-9-]+)\/$/);
+  for (const url of urls) expect(url).toMatch(/^\/(advice\/[a-z0-9-]+|topics\/[a-z-]+|tools\/[a-z-]+|jobs\/[a-z0-9-]+|newsletter\/\d{4}-\d{2}-\d{2})\/$/);
   const chrome = ['Skip to main content', CONSENT_TEXT, 'sources are linked in every article', 'Boost your career', 'Latest jobs'];
   for (const { url, content } of pages) {
     for (const phrase of chrome) expect(content, `${url} should not index “${phrase}”`).not.toContain(phrase);
