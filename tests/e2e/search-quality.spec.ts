@@ -48,7 +48,7 @@ test.describe('search quality (the queries in search.md)', () => {
   });
 });
 
-test('the index holds the main content of articles, topics, the planner and jobs, and no page chrome', async ({
+test('the index holds the main content of articles, topics, the planner, jobs and briefing issues, and no page chrome', async ({
   page,
 }) => {
   // What the server hands to search: one fragment per indexed page (gzipped JSON after a signature).
@@ -70,7 +70,9 @@ test('the index holds the main content of articles, topics, the planner and jobs
   const job = await liveJob(page);
   expect(urls).toContain(job.path);
   for (const url of urls)
-    expect(url).toMatch(/^\/(advice\/[a-z0-9-]+|topics\/[a-z-]+|tools\/[a-z-]+|jobs\/[a-z0-9-]+)\/$/);
+    expect(url).toMatch(
+      /^\/(advice\/[a-z0-9-]+|topics\/[a-z-]+|tools\/[a-z-]+|jobs\/[a-z0-9-]+|newsletter\/\d{4}-\d{2}-\d{2})\/$/,
+    );
   const chrome = [
     'Skip to main content',
     CONSENT_TEXT,
