@@ -225,7 +225,7 @@ async function throughput(issue: IssueEmail): Promise<void> {
   const counts = tally(sink);
   const rate = sink.total / result.seconds;
   const run = '1. throughput';
-  row(run, `${Math.round(rate)} messages/s (${sink.total} in ${result.seconds.toFixed(1)} s)`, `>= ${RATE_TARGET}`, rate >= RATE_TARGET);
+  row(run, `${rate.toFixed(1)} messages/s (${sink.total} in ${result.seconds.toFixed(1)} s)`, `>= ${RATE_TARGET}`, rate >= RATE_TARGET);
   row('', `sender peak RSS ${Math.round(result.peakMb)} MB`, `<= ${RSS_TARGET_MB} MB`, result.peakMb > 0 && result.peakMb <= RSS_TARGET_MB);
   deliveryRows('', counts, 0);
   notes.push(`1. ${outcomeLine(result.lines, issue.date)}`);
