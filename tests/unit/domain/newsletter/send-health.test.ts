@@ -12,6 +12,10 @@ describe('pauseReason', () => {
     );
   });
 
+  it('does not count failures after the first 200 attempts (an outage later in a healthy send)', () => {
+    expect(pauseReason({ recipients: 20_000, attempts: 6_021, failures: 21 })).toBeNull();
+  });
+
   it('watches a small list whole', () => {
     expect(pauseReason({ recipients: 50, attempts: 10, failures: 5 })).toBeNull();
     expect(pauseReason({ recipients: 50, attempts: 10, failures: 6 })).not.toBeNull();
