@@ -44,7 +44,6 @@ const subscriberAddresses = Array.from(
   (_, i) => `reader${String(i).padStart(5, '0')}@bank.example`,
 );
 
-
 setTimeout(() => {
   console.error(`Send benchmark exceeded ${HARD_STOP_MS / 60_000} minutes; stopping.`);
   for (const child of children) child.kill('SIGKILL');
@@ -55,7 +54,11 @@ setTimeout(() => {
 /** The newest built issue, or a stand-in of a built issue's size when the site is not built. */
 function issueToSend(): { issue: IssueEmail; source: string } {
   const folder = join(builtSiteFolder(), 'newsletter');
-  const built = existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.json')).sort() : [];
+  const built = existsSync(folder)
+    ? readdirSync(folder)
+        .filter((name) => name.endsWith('.json'))
+        .sort()
+    : [];
   if (built.length > 0) {
     const file = join(folder, built.at(-1)!);
     return { issue: issueEmailSchema.parse(JSON.parse(readFileSync(file, 'utf8'))), source: file };
@@ -114,7 +117,12 @@ interface SendRun {
 }
 
 /** `scripts/newsletter.ts send <date> [...]` over the given folders and sink, as the operator runs it. */
-function send(date: string, folders: { dataDir: string; distDir: string }, sink: CountingSmtpSink, extra: string[] = []): SendRun {
+function send(
+  date: string,
+  folders: { dataDir: string; distDir: string },
+  sink: CountingSmtpSink,
+  extra: string[] = [],
+): SendRun {
   const started = performance.now();
   const child = spawn(process.execPath, [join(projectRoot, 'scripts', 'newsletter.ts'), 'send', date, ...extra], {
     cwd: projectRoot,
@@ -225,8 +233,18 @@ async function throughput(issue: IssueEmail): Promise<void> {
   const counts = tally(sink);
   const rate = sink.total / result.seconds;
   const run = '1. throughput';
-  row(run, `${rate.toFixed(1)} messages/s (${sink.total} in ${result.seconds.toFixed(1)} s)`, `>= ${RATE_TARGET}`, rate >= RATE_TARGET);
-  row('', `sender peak RSS ${Math.round(result.peakMb)} MB`, `<= ${RSS_TARGET_MB} MB`, result.peakMb > 0 && result.peakMb <= RSS_TARGET_MB);
+  row(
+    run,
+    `${rate.toFixed(1)} messages/s (${sink.total} in ${result.seconds.toFixed(1)} s)`,
+    `>= ${RATE_TARGET}`,
+    rate >= RATE_TARGET,
+  );
+  row(
+    '',
+    `sender peak RSS ${Math.round(result.peakMb)} MB`,
+    `<= ${RSS_TARGET_MB} MB`,
+    result.peakMb > 0 && result.peakMb <= RSS_TARGET_MB,
+  );
   deliveryRows('', counts, 0);
   notes.push(`1. ${outcomeLine(result.lines, issue.date)}`);
 }
@@ -246,8 +264,15 @@ async function killAndResume(issue: IssueEmail): Promise<void> {
   row(run, `resumed run: exit ${resumed.code}`, 'exit 0', resumed.code === 0);
   deliveryRows('', counts, IN_FLIGHT);
   const reported = /possible duplicates: (\d+)/.exec(outcomeLine(resumed.lines, issue.date))?.[1];
-  row('', `possible duplicates reported by the resumed run ${reported ?? '?'}`, `<= ${IN_FLIGHT}`, reported !== undefined && Number(reported) <= IN_FLIGHT);
-  notes.push(`2. ${outcomeLine(resumed.lines, issue.date)} Deliveries: ${deliveryCounts(folders.dataDir, issue.date)}.`);
+  row(
+    '',
+    `possible duplicates reported by the resumed run ${reported ?? '?'}`,
+    `<= ${IN_FLIGHT}`,
+    reported !== undefined && Number(reported) <= IN_FLIGHT,
+  );
+  notes.push(
+    `2. ${outcomeLine(resumed.lines, issue.date)} Deliveries: ${deliveryCounts(folders.dataDir, issue.date)}.`,
+  );
 }
 
 async function smtpOutage(issue: IssueEmail): Promise<void> {
@@ -270,7 +295,12 @@ async function smtpOutage(issue: IssueEmail): Promise<void> {
   await sink.stop();
   const counts = tally(sink);
   const run = `3. SMTP down ${OUTAGE_MS / 1000} s at ${atStop}`;
-  row(run, `sender: exit ${result.code}${sends > 1 ? ` after ${sends} sends (paused)` : ', one send'}`, 'exit 0', result.code === 0);
+  row(
+    run,
+    `sender: exit ${result.code}${sends > 1 ? ` after ${sends} sends (paused)` : ', one send'}`,
+    'exit 0',
+    result.code === 0,
+  );
   deliveryRows('', counts, null);
   notes.push(`3. ${outcomeLine(result.lines, issue.date)} Deliveries: ${deliveryCounts(folders.dataDir, issue.date)}.`);
 }
@@ -280,7 +310,8 @@ function printTable(): void {
   const all = [header, ...rows];
   const width = (key: keyof Row) => Math.max(...all.map((r) => r[key].length));
   const [run, figure, target] = [width('run'), width('figure'), width('target')];
-  for (const r of all) console.log(`${r.run.padEnd(run)}  ${r.figure.padEnd(figure)}  ${r.target.padEnd(target)}  ${r.verdict}`.trimEnd());
+  for (const r of all)
+    console.log(`${r.run.padEnd(run)}  ${r.figure.padEnd(figure)}  ${r.target.padEnd(target)}  ${r.verdict}`.trimEnd());
 }
 
 try {
