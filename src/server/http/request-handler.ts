@@ -28,6 +28,15 @@ export interface RequestHandlerOptions {
 
 const ONE_CLICK_UNSUBSCRIBE = '/newsletter/unsubscribe/';
 
+/**
+ * The request's path and query. An origin-form target ("/x") is read as a path even when it starts
+ * with "//", which the URL parser would otherwise take for another host.
+ */
+function requestUrl(req: IncomingMessage): URL {
+  const target = req.url ?? '/';
+  return target.startsWith('/') ? new URL(`http://localhost${target}`) : new URL(target, 'http://localhost');
+}
+
 export function createRequestListener(options: RequestHandlerOptions): RequestListener {
   const { clientDir, staticFiles, policies, secureResponse, astroHandler, maxBodyBytes } = options;
 
@@ -38,15 +47,16 @@ export function createRequestListener(options: RequestHandlerOptions): RequestLi
   }
 
   function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, file: string): void {
-    if (!url.pathname.endsWith('/') && file.endsWith('index.html')) {
-      res.writeHead(301, { Location: `${url.pathname}/${url.search}` }).end();
+    if (!url.pathname.endsWith('/') && !url.pathname.endsWith('/index.html') && file.endsWith('index.html')) {
+      // Leading slashes collapse to one: "//host/x/" in a Location is a link to another host.
+      res.writeHead(301, { Location: `/${url.pathname.replace(/^[/\\]+/, '')}/${url.search}` }).end();
       return;
     }
     staticFiles.send(req, res, file);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = requestUrl(req);
     let policy = () => policies.fallback;
     secureResponse(res, () => policy());
 

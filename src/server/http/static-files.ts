@@ -1,10 +1,12 @@
-// Static files of the build: lookup inside dist/client only, content types, caching, and compression.
-// Text is compressed once per file and kept in memory (the built site is small and never changes
-// while the server runs), so repeat requests cost a map lookup.
+// Static files of the build: lookup inside dist/client only, content types, caching, validators
+// and compression. Text is compressed once per file and kept in memory (the built site is small and
+// never changes while the server runs), so repeat requests cost a map lookup.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { chooseEncoding, type Encoding } from './accept-encoding.ts';
 
 export const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,32 +37,51 @@ const compressible = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '
 interface CachedFile {
   mtimeMs: number;
   raw: Buffer;
+  /** A hash of the content, computed once per version of the file: the base of its strong ETags. */
+  hash: string;
   br?: Buffer;
   gzip?: Buffer;
 }
 
 export interface StaticFiles {
-  /** The file a URL path names inside root, or undefined (no escaping root, directories -> index.html). */
+  /**
+   * The file a URL path names inside root, or undefined (directories -> index.html). A path must name
+   * its file literally: encoded slashes and dot segments name nothing, so no spelling reaches a file
+   * outside the folder its path shows.
+   */
   find(pathname: string): string | undefined;
   /**
-   * Sends a file with its type and caching rules: fingerprinted /_astro/ assets are immutable,
-   * everything else is revalidated.
+   * Sends a file with its type, validators and caching rule, answering 304 to a matching conditional
+   * request. The rule follows the response and the file, never the URL: only a 200 of a file inside
+   * _astro/ (fingerprinted) is immutable, other files are revalidated, and an error page is not stored.
    */
   send(req: IncomingMessage, res: ServerResponse, file: string, status?: number): void;
+}
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** Whether an If-None-Match list names `etag` (the weak comparison RFC 9110 asks for here). */
+function matchesETag(header: string, etag: string): boolean {
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
 /** Serves the files under `root`, the absolute path of dist/client. */
 export function createStaticFiles(root: string): StaticFiles {
   const cache = new Map<string, CachedFile>();
+  const hashedAssets = join(root, '_astro') + sep;
 
   function find(pathname: string): string | undefined {
-    let rel: string;
+    if (/%2f|%5c|\\/i.test(pathname)) return undefined;
+    let decoded: string;
     try {
-      rel = normalize(decodeURIComponent(pathname));
+      decoded = decodeURIComponent(pathname);
     } catch {
       return undefined;
     }
-    const file = join(root, rel);
+    if (decoded.includes('\0') || decoded.split('/').some((segment) => segment === '.' || segment === '..'))
+      return undefined;
+    const file = join(root, decoded);
     if (file !== root && !file.startsWith(root + sep)) return undefined;
     if (existsSync(file) && statSync(file).isFile()) return file;
     const index = join(file, 'index.html');
@@ -71,37 +92,58 @@ export function createStaticFiles(root: string): StaticFiles {
     const mtimeMs = statSync(file).mtimeMs;
     let entry = cache.get(file);
     if (!entry || entry.mtimeMs !== mtimeMs) {
-      entry = { mtimeMs, raw: readFileSync(file) };
+      const raw = readFileSync(file);
+      entry = { mtimeMs, raw, hash: createHash('sha256').update(raw).digest('base64url').slice(0, 27) };
       cache.set(file, entry);
     }
     return entry;
   }
 
-  /** Picks the encoding the client accepts, compressing on first use. */
-  function body(file: string, acceptEncoding: string): { bytes: Buffer; encoding: string | undefined } {
-    const entry = cached(file);
-    if (!compressible.has(extname(file)) || entry.raw.length < 1024) return { bytes: entry.raw, encoding: undefined };
-    if (/\bbr\b/.test(acceptEncoding)) {
+  /** The bytes for the encoding the client prefers, compressing on first use. */
+  function body(file: string, entry: CachedFile, acceptEncoding: string): { bytes: Buffer; encoding?: Encoding } {
+    if (!compressible.has(extname(file)) || entry.raw.length < 1024) return { bytes: entry.raw };
+    const encoding = chooseEncoding(acceptEncoding);
+    if (encoding === 'br') {
       entry.br ??= brotliCompressSync(entry.raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } });
-      return { bytes: entry.br, encoding: 'br' };
+      return { bytes: entry.br, encoding };
     }
-    if (/\bgzip\b/.test(acceptEncoding)) {
+    if (encoding === 'gzip') {
       entry.gzip ??= gzipSync(entry.raw, { level: 9 });
-      return { bytes: entry.gzip, encoding: 'gzip' };
+      return { bytes: entry.gzip, encoding };
     }
-    return { bytes: entry.raw, encoding: undefined };
+    return { bytes: entry.raw };
+  }
+
+  /** Whether the client's copy, named by its validators, is still the current one. */
+  function notModified(req: IncomingMessage, etag: string, mtimeMs: number): boolean {
+    const ifNoneMatch = req.headers['if-none-match'];
+    if (ifNoneMatch !== undefined) return matchesETag(ifNoneMatch, etag);
+    const since = Date.parse(req.headers['if-modified-since'] ?? '');
+    return !Number.isNaN(since) && Math.floor(mtimeMs / 1000) * 1000 <= since;
   }
 
   function send(req: IncomingMessage, res: ServerResponse, file: string, status = 200): void {
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const { bytes, encoding } = body(file, String(req.headers['accept-encoding'] ?? ''));
+    const entry = cached(file);
+    const { bytes, encoding } = body(file, entry, String(req.headers['accept-encoding'] ?? ''));
     const headers: Record<string, string | number> = {
       'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
       'Content-Length': bytes.length,
-      'Cache-Control': pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'Cache-Control': status !== 200 ? 'no-store' : file.startsWith(hashedAssets) ? IMMUTABLE : 'no-cache',
       Vary: 'Accept-Encoding',
     };
     if (encoding) headers['Content-Encoding'] = encoding;
+    if (status === 200) {
+      // A strong validator names one representation, so each encoding has its own.
+      const etag = `"${entry.hash}${encoding ? `-${encoding}` : ''}"`;
+      headers.ETag = etag;
+      headers['Last-Modified'] = new Date(entry.mtimeMs).toUTCString();
+      if (notModified(req, etag, entry.mtimeMs)) {
+        delete headers['Content-Length'];
+        delete headers['Content-Type'];
+        res.writeHead(304, headers).end();
+        return;
+      }
+    }
     res.writeHead(status, headers);
     res.end(req.method === 'HEAD' ? undefined : bytes);
   }
