@@ -1,9 +1,9 @@
 // Opens DATA_DIR/newsletter.sqlite with the settings every connection needs, then migrates it.
 
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { migrate } from './migrations.ts';
+import { makePrivate, privateFile, privateFolder } from './private-files.ts';
 
 export const DATABASE_FILE = 'newsletter.sqlite';
 
@@ -12,8 +12,13 @@ export function databasePath(dataDir: string): string {
 }
 
 export function openDatabase(dataDir: string): DatabaseSync {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new DatabaseSync(databasePath(dataDir));
+  privateFolder(dataDir);
+  const file = databasePath(dataDir);
+  // SQLite gives the -wal and -shm files the database file's mode, so a private database file is enough
+  // for new ones; those an earlier release left open are closed here.
+  privateFile(file);
+  for (const suffix of ['-wal', '-shm']) makePrivate(file + suffix);
+  const db = new DatabaseSync(file);
   // WAL lets the CLI read while the server writes; busy_timeout makes a second writer wait instead of failing.
   db.exec('PRAGMA busy_timeout = 5000');
   db.exec('PRAGMA journal_mode = WAL');

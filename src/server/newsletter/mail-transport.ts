@@ -1,12 +1,13 @@
 // Delivery of one message: to an SMTP server when SMTP_URL is set, otherwise into .eml files under
 // DATA_DIR/outbox/ so that `npm start` works with no mail server at all.
 
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { maskEmail } from '../../domain/newsletter/email-address.ts';
 import type { Log } from './log.ts';
+import { PRIVATE_FILE_MODE, privateFolder, privateFolderAndFiles } from './private-files.ts';
 
 /** Any message the newsletter sends: a confirmation, an issue, a test copy. */
 export interface MailMessage {
@@ -115,16 +116,18 @@ function smtpTransport(options: MailTransportOptions): MailTransport {
 function fileTransport(options: MailTransportOptions): MailTransport {
   const folder = join(options.dataDir, 'outbox');
   const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  // The files hold live confirmation links and full addresses: private, those written before included.
+  if (existsSync(folder)) privateFolderAndFiles(folder);
   return {
     description: `files in ${folder} (set SMTP_URL to send real mail)`,
     async send(message) {
       const info = await transporter.sendMail(envelope(message, options.mailFrom));
-      mkdirSync(folder, { recursive: true });
+      privateFolder(folder);
       // Named after the Message-ID, so a message re-sent after a crash replaces its earlier copy.
       const name = message.messageId.replace(/[<>]/g, '').replace(/[^A-Za-z0-9.-]/g, '_') + '.eml';
       // Write then rename, so a crash never leaves half a message that looks complete.
       const draft = join(folder, `.${name}.tmp`);
-      writeFileSync(draft, info.message as Buffer);
+      writeFileSync(draft, info.message as Buffer, { mode: PRIVATE_FILE_MODE });
       renameSync(draft, join(folder, name));
       // File mode is for development: the log is how the developer finds the link to click.
       const link = message.confirmUrl ? `; confirm link: ${message.confirmUrl}` : '';

@@ -3,8 +3,9 @@
 // so links in emails already sent keep working after a restart.
 
 import { randomBytes } from 'node:crypto';
-import { chmodSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { privateFolder } from './private-files.ts';
 
 const MIN_SECRET_LENGTH = 32;
 
@@ -16,7 +17,7 @@ export function resolveNewsletterSecret(dataDir: string, fromEnvironment: string
     return fromEnvironment;
   }
   const file = join(dataDir, 'secret');
-  mkdirSync(dataDir, { recursive: true });
+  privateFolder(dataDir);
   // Written whole to a private file, then linked into place: link() fails when the secret exists,
   // so two processes starting together agree on one secret and neither reads a half-written file.
   const draft = `${file}.${process.pid}.tmp`;
