@@ -33,6 +33,27 @@ export function normalizeEmail(address: string): string {
   return trimmed.slice(0, at) + '@' + trimmed.slice(at + 1).toLowerCase();
 }
 
+/** An internationalised domain in its ASCII (punycode) form, as the URL standard writes host names. */
+function asciiDomain(domain: string): string {
+  try {
+    return new URL(`http://${domain}/`).hostname;
+  } catch {
+    return domain.toLowerCase();
+  }
+}
+
+/**
+ * What identifies a mailbox: the whole address lower-cased, its domain in ASCII form. Providers treat
+ * local parts case-insensitively in practice, so "Ann@" and "ann@" are one reader, and "bücher.de" and
+ * "xn--bcher-kva.de" are one domain.
+ */
+export function emailKey(address: string): string {
+  const trimmed = address.trim().toLowerCase();
+  const at = trimmed.lastIndexOf('@');
+  if (at < 0) return trimmed;
+  return trimmed.slice(0, at) + '@' + asciiDomain(trimmed.slice(at + 1));
+}
+
 // Lists are usually separated by commas, semicolons or spaces; none of these belongs in one address.
 function looksLikeSeveral(address: string): boolean {
   return /[,;\s]/u.test(address);

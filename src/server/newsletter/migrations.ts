@@ -4,8 +4,12 @@
 // Never edit a migration that has shipped: add a new one at the end.
 
 import type { DatabaseSync } from 'node:sqlite';
+import { keySubscribersByMailbox } from './subscriber-key-migration.ts';
 
-export const MIGRATIONS: readonly string[] = [
+/** SQL, or code for a step SQL cannot express; either runs inside the migration's transaction. */
+export type Migration = string | ((db: DatabaseSync) => void);
+
+export const MIGRATIONS: readonly Migration[] = [
   // 1: subscribers, hashed confirmation tokens, and the outbox of emails still to send.
   `
   CREATE TABLE subscribers (
@@ -102,6 +106,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX deliveries_due ON deliveries(issue_date, status, next_attempt_at);
   CREATE INDEX deliveries_by_subscriber ON deliveries(subscriber_id);
   `,
+  // One subscriber per mailbox: the email_key column, duplicates merged, a unique index on the key.
+  keySubscribersByMailbox,
 ];
 
 export function schemaVersion(db: DatabaseSync): number {
@@ -110,7 +116,7 @@ export function schemaVersion(db: DatabaseSync): number {
 }
 
 /** Runs every migration the database has not seen yet; returns the versions applied. */
-export function migrate(db: DatabaseSync, migrations: readonly string[] = MIGRATIONS): number[] {
+export function migrate(db: DatabaseSync, migrations: readonly Migration[] = MIGRATIONS): number[] {
   const current = schemaVersion(db);
   if (current > migrations.length) {
     throw new Error(
@@ -128,7 +134,9 @@ export function migrate(db: DatabaseSync, migrations: readonly string[] = MIGRAT
     for (let version = current + 1; version <= migrations.length; version++) {
       db.exec('BEGIN IMMEDIATE');
       try {
-        db.exec(migrations[version - 1]);
+        const migration = migrations[version - 1];
+        if (typeof migration === 'string') db.exec(migration);
+        else migration(db);
         const broken = db.prepare('PRAGMA foreign_key_check').all();
         if (broken.length > 0)
           throw new Error(`Migration ${version} would break ${broken.length} foreign key reference(s).`);

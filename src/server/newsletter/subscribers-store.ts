@@ -3,7 +3,7 @@
 
 import type { DatabaseSync } from 'node:sqlite';
 import { CONSENT_TEXT_VERSION } from '../../domain/newsletter/consent.ts';
-import { normalizeEmail } from '../../domain/newsletter/email-address.ts';
+import { emailKey } from '../../domain/newsletter/email-address.ts';
 import {
   CONFIRM_TOKEN_LIFETIME_MS,
   hashToken,
@@ -53,10 +53,10 @@ interface TokenRow {
 }
 
 export function createSubscribersStore(db: DatabaseSync, secret: string) {
-  const findByEmail = db.prepare('SELECT id, status, confirmation_queued_at FROM subscribers WHERE email = ?');
+  const findByKey = db.prepare('SELECT id, status, confirmation_queued_at FROM subscribers WHERE email_key = ?');
   const insertSubscriber = db.prepare(
-    `INSERT INTO subscribers (id, email, status, consent_text_version, consent_at, created_at)
-     VALUES (?, ?, 'pending', ?, ?, ?)`,
+    `INSERT INTO subscribers (id, email, email_key, status, consent_text_version, consent_at, created_at)
+     VALUES (?, ?, ?, 'pending', ?, ?, ?)`,
   );
   const renewConsent = db.prepare(
     `UPDATE subscribers SET status = 'pending', consent_text_version = ?, consent_at = ?, unsubscribed_at = NULL
@@ -84,7 +84,7 @@ export function createSubscribersStore(db: DatabaseSync, secret: string) {
   const countByStatus = db.prepare('SELECT status, COUNT(*) AS n FROM subscribers GROUP BY status');
   const listAll = db.prepare('SELECT * FROM subscribers ORDER BY created_at, email');
   const listByStatus = db.prepare('SELECT * FROM subscribers WHERE status = ? ORDER BY created_at, email');
-  const deleteByEmail = db.prepare('DELETE FROM subscribers WHERE email = ?');
+  const deleteByKey = db.prepare('DELETE FROM subscribers WHERE email_key = ?');
 
   function queueConfirmation(subscriberId: string, now: number): void {
     const token = newConfirmToken();
@@ -104,13 +104,16 @@ export function createSubscribersStore(db: DatabaseSync, secret: string) {
   }
 
   return {
-    /** Records a signup with its consent and queues the confirmation email, all or nothing. */
+    /**
+     * Records a signup with its consent and queues the confirmation email, all or nothing. The
+     * subscriber is found by the mailbox's key; a new one keeps the address as typed, for display.
+     */
     subscribe(email: string, now: number): SubscribeOutcome {
       return inTransaction(db, () => {
-        const existing = findByEmail.get(email) as ExistingSubscriber | undefined;
+        const existing = findByKey.get(emailKey(email)) as ExistingSubscriber | undefined;
         if (!existing) {
           const id = newSubscriberId();
-          insertSubscriber.run(id, email, CONSENT_TEXT_VERSION, now, now);
+          insertSubscriber.run(id, email, emailKey(email), CONSENT_TEXT_VERSION, now, now);
           queueConfirmation(id, now);
           return 'queued';
         }
@@ -162,9 +165,9 @@ export function createSubscribersStore(db: DatabaseSync, secret: string) {
       return (status ? listByStatus.all(status) : listAll.all()) as unknown as SubscriberRecord[];
     },
 
-    /** Removes the subscriber and, through ON DELETE CASCADE, their tokens and outbox rows. */
+    /** Removes the subscriber (any spelling of their address) and, through ON DELETE CASCADE, their tokens and outbox rows. */
     deleteByEmail(email: string): number {
-      return Number(deleteByEmail.run(normalizeEmail(email)).changes);
+      return Number(deleteByKey.run(emailKey(email)).changes);
     },
   };
 }
