@@ -50,7 +50,7 @@ describe('npm run subscribers', { timeout: 30_000 }, () => {
     const deleted = run('delete', 'Ann@EXAMPLE.com');
     expect(deleted.status).toBe(0);
     expect(run('delete', 'ann@example.com').status).toBe(1);
-    expect(deleted.stdout).toContain('a***@example.com');
+    expect(deleted.stdout).toMatch(/a\*\*\*@example\.com/i);
     expect(deleted.stdout).not.toContain('ann@');
     expect(
       execFileSync(process.execPath, ['scripts/subscribers.ts', 'export'], {
