@@ -28,7 +28,8 @@ function escapeHtml(text: string): string {
 export interface ConfirmationEmailInput {
   siteUrl: string;
   secret: string;
-  outboxId: number;
+  /** The outbox row's Message-ID left part: random, stored with the row, so a retry sends the same id. */
+  messageKey: string;
   subscriberId: string;
   to: string;
   token: string;
@@ -64,7 +65,7 @@ export function confirmationEmail(input: ConfirmationEmailInput): OutgoingMessag
     subject,
     text,
     html,
-    messageId: `<confirm-${input.outboxId}@${host}>`,
+    messageId: `<${input.messageKey}@${host}>`,
     headers: listUnsubscribeHeaders(unsubscribe),
     confirmUrl: confirm,
   };

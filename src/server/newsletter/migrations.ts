@@ -106,8 +106,22 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX deliveries_due ON deliveries(issue_date, status, next_attempt_at);
   CREATE INDEX deliveries_by_subscriber ON deliveries(subscriber_id);
   `,
-  // One subscriber per mailbox: the email_key column, duplicates merged, a unique index on the key.
-  keySubscribersByMailbox,
+  // 3: one subscriber per mailbox (the email_key column, duplicates merged, a unique index on the key),
+  // and confirmation emails with random Message-IDs stored with their outbox row (the row id was the
+  // Message-ID, and SQLite reuses the id of a deleted newest row).
+  (db) => {
+    keySubscribersByMailbox(db);
+    db.exec(`
+      ALTER TABLE outbox ADD COLUMN message_key TEXT;
+      UPDATE outbox SET message_key = 'confirm-' || lower(hex(randomblob(16)));
+      CREATE UNIQUE INDEX outbox_by_message_key ON outbox(message_key);
+      -- A row written without one (fixtures, a hand-run INSERT) still gets a random one.
+      CREATE TRIGGER outbox_message_key_default AFTER INSERT ON outbox WHEN NEW.message_key IS NULL
+      BEGIN
+        UPDATE outbox SET message_key = 'confirm-' || lower(hex(randomblob(16))) WHERE id = NEW.id;
+      END;
+    `);
+  },
 ];
 
 export function schemaVersion(db: DatabaseSync): number {

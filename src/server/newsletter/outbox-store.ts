@@ -2,6 +2,7 @@
 // A row stays 'pending' until the mail server has accepted the message, so a crash or an outage
 // only delays it.
 
+import { randomBytes } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'cancelled' | 'expired';
@@ -11,8 +12,18 @@ export interface OutboxItem {
   subscriberId: string;
   email: string;
   sealedToken: string | null;
+  /** The left part of the email's Message-ID, random and unique, the same on every attempt. */
+  messageKey: string;
   attempts: number;
   createdAt: number;
+}
+
+/**
+ * A new Message-ID left part: 128 random bits, so ids never repeat, not even after rows are deleted
+ * (providers drop a message whose Message-ID they have already seen).
+ */
+export function newMessageKey(kind: string): string {
+  return `${kind}-${randomBytes(16).toString('base64url')}`;
 }
 
 export type OutboxCounts = Record<OutboxStatus, number>;
@@ -23,7 +34,7 @@ const MAX_ERROR_LENGTH = 500;
 export function createOutboxStore(db: DatabaseSync) {
   const due = db.prepare(
     `SELECT o.id, o.subscriber_id AS subscriberId, s.email, o.sealed_token AS sealedToken,
-            o.attempts, o.created_at AS createdAt
+            o.message_key AS messageKey, o.attempts, o.created_at AS createdAt
        FROM outbox o JOIN subscribers s ON s.id = o.subscriber_id
       WHERE o.status = 'pending' AND o.next_attempt_at <= ?
       ORDER BY o.next_attempt_at, o.id

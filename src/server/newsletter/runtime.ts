@@ -55,7 +55,7 @@ export function openNewsletterRuntime(config: AppConfig, log: Log = consoleLog()
       return confirmationEmail({
         siteUrl: config.siteUrl,
         secret,
-        outboxId: item.id,
+        messageKey: item.messageKey,
         subscriberId: item.subscriberId,
         to: item.email,
         token,

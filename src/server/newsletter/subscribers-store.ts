@@ -12,6 +12,7 @@ import {
   newSubscriberId,
   sealToken,
 } from './tokens.ts';
+import { newMessageKey } from './outbox-store.ts';
 import { inTransaction } from './transaction.ts';
 
 /** A reader who asks again soon gets the answer they got before, not another email. */
@@ -67,8 +68,8 @@ export function createSubscribersStore(db: DatabaseSync, secret: string) {
     'INSERT INTO confirm_tokens (token_hash, subscriber_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
   );
   const insertOutbox = db.prepare(
-    `INSERT INTO outbox (subscriber_id, kind, sealed_token, status, next_attempt_at, created_at)
-     VALUES (?, 'confirmation', ?, 'pending', ?, ?)`,
+    `INSERT INTO outbox (subscriber_id, kind, sealed_token, status, next_attempt_at, created_at, message_key)
+     VALUES (?, 'confirmation', ?, 'pending', ?, ?, ?)`,
   );
   const findToken = db.prepare('SELECT subscriber_id, expires_at, used_at FROM confirm_tokens WHERE token_hash = ?');
   const useTokensOf = db.prepare('UPDATE confirm_tokens SET used_at = ? WHERE subscriber_id = ? AND used_at IS NULL');
@@ -89,7 +90,7 @@ export function createSubscribersStore(db: DatabaseSync, secret: string) {
   function queueConfirmation(subscriberId: string, now: number): void {
     const token = newConfirmToken();
     insertToken.run(hashToken(token), subscriberId, now, now + CONFIRM_TOKEN_LIFETIME_MS);
-    insertOutbox.run(subscriberId, sealToken(secret, token), now, now);
+    insertOutbox.run(subscriberId, sealToken(secret, token), now, now, newMessageKey('confirm'));
     noteConfirmationQueued.run(now, subscriberId);
   }
 

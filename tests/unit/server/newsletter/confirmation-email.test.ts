@@ -9,7 +9,7 @@ describe('confirmationEmail', () => {
   const message = confirmationEmail({
     siteUrl: 'https://news.example',
     secret: testSecret,
-    outboxId: 17,
+    messageKey: 'confirm-17',
     subscriberId: 'sub_123',
     to: 'mei@example.com',
     token: 'T'.repeat(43),

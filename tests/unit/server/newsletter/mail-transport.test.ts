@@ -12,7 +12,7 @@ import { recordingLog, testSecret } from './helpers.ts';
 const message = confirmationEmail({
   siteUrl: 'http://127.0.0.1:4391',
   secret: testSecret,
-  outboxId: 3,
+  messageKey: 'confirm-3',
   subscriberId: 'sub_abc',
   to: 'mei.lin@bank.example',
   token: 'k'.repeat(43),

@@ -55,7 +55,7 @@ function sender(transport: MailTransport, log = recordingLog()) {
       return confirmationEmail({
         siteUrl: 'https://news.example',
         secret: testSecret,
-        outboxId: item.id,
+        messageKey: item.messageKey,
         subscriberId: item.subscriberId,
         to: item.email,
         token,

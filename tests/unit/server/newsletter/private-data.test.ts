@@ -12,11 +12,11 @@ import { recordingLog, testSecret } from './helpers.ts';
 
 const mode = (path: string) => statSync(path).mode & 0o777;
 
-function message(outboxId: number) {
+function message(messageKey: string) {
   return confirmationEmail({
     siteUrl: 'http://127.0.0.1:4391',
     secret: testSecret,
-    outboxId,
+    messageKey,
     subscriberId: 'sub_abc',
     to: 'mei.lin@bank.example',
     token: 'k'.repeat(43),
@@ -59,7 +59,7 @@ describe('private data files', () => {
       mailFrom: 'News <n@n.example>',
       log: recordingLog(),
     });
-    await transport.send(message(1));
+    await transport.send(message('confirm-test-1'));
     transport.close();
     expect(mode(outbox)).toBe(0o700);
     const files = readdirSync(outbox);
