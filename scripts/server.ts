@@ -3,10 +3,10 @@
 // with the security headers; request bodies are capped before anything reads them; the newsletter
 // outbox sender starts with the server and is drained on shutdown. Loopback by default. The pieces
 // live in src/server/http/; this file reads the configuration, wires them and owns the process.
-import http from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../src/config.ts';
+import { createHttpServer } from '../src/server/http/http-server.ts';
 import { createPolicies } from '../src/server/http/content-security-policy.ts';
 import { createRequestListener, type AstroHandler } from '../src/server/http/request-handler.ts';
 import { createSecureResponse } from '../src/server/http/security-headers.ts';
@@ -21,7 +21,7 @@ const clientDir = join(dist, 'client');
 const { handler } = (await import(pathToFileURL(join(dist, 'server', 'entry.mjs')).href)) as { handler: AstroHandler };
 
 const policies = createPolicies({ dist, publicNewsletterAction: config.publicNewsletterAction });
-const server = http.createServer(
+const server = createHttpServer(
   createRequestListener({
     clientDir,
     staticFiles: createStaticFiles(clientDir),
@@ -30,10 +30,13 @@ const server = http.createServer(
     astroHandler: handler,
     maxBodyBytes: config.maxBodyBytes,
   }),
+  // Slow clients may not hold connections open indefinitely, nor may any number of them.
+  {
+    headersTimeoutMs: config.headersTimeoutMs,
+    requestTimeoutMs: config.requestTimeoutMs,
+    maxConnections: config.maxConnections,
+  },
 );
-// Slow clients may not hold connections open indefinitely.
-server.headersTimeout = 10_000;
-server.requestTimeout = 30_000;
 
 // Opening the newsletter runtime starts the outbox sender, so mail queued before a crash goes out now.
 newsletterRuntime(config);

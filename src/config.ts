@@ -46,6 +46,12 @@ export interface AppConfig {
   newsletterRatePerSecond: number;
   /** Hours after its send time within which an issue may still start; later it is not sent unless forced. */
   newsletterSendWindowHours: number;
+  /** How long a client may take to send a request's headers before it gets 408. */
+  headersTimeoutMs: number;
+  /** How long a client may take to send a whole request (headers and body). */
+  requestTimeoutMs: number;
+  /** Most connections the server holds open at once; further ones are closed at once. */
+  maxConnections: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -131,6 +137,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     newsletterScheduler: switchedOn(env, 'NEWSLETTER_SCHEDULER'),
     newsletterRatePerSecond: whole(env, 'NEWSLETTER_RATE_PER_SECOND', 50, 0),
     newsletterSendWindowHours: whole(env, 'NEWSLETTER_SEND_WINDOW_HOURS', 6, 1),
+    headersTimeoutMs: whole(env, 'HEADERS_TIMEOUT_MS', 10_000, 100),
+    requestTimeoutMs: whole(env, 'REQUEST_TIMEOUT_MS', 30_000, 100),
+    maxConnections: whole(env, 'MAX_CONNECTIONS', 1_000, 1),
   };
 }
 
