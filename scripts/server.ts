@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../src/config.ts';
 import { createHttpServer } from '../src/server/http/http-server.ts';
+import { redactProcessOutput } from '../src/server/http/log-redaction.ts';
 import { createPolicies } from '../src/server/http/content-security-policy.ts';
 import { createRequestListener, type AstroHandler } from '../src/server/http/request-handler.ts';
 import { createSecureResponse } from '../src/server/http/security-headers.ts';
@@ -14,6 +15,8 @@ import { createStaticFiles } from '../src/server/http/static-files.ts';
 import { closeNewsletterRuntime, newsletterRuntime } from '../src/server/newsletter/runtime.ts';
 import { builtSiteFolder } from './support/project.ts';
 
+// Before anything can log: no query string (tokens, signatures) reaches the output, whoever writes it.
+redactProcessOutput();
 const config = loadConfig();
 // DIST_DIR lets tests serve a copy of a build while another build rewrites dist/.
 const dist = builtSiteFolder(config.distDir);

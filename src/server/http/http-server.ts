@@ -12,6 +12,14 @@ export interface ServerLimits {
   maxConnections: number;
 }
 
+// What Node answers a request its parser refuses; a method it does not know at all is "not implemented".
+const PARSER_REFUSALS: Record<string, string> = {
+  HPE_INVALID_METHOD: '501 Not Implemented',
+  ERR_HTTP_REQUEST_TIMEOUT: '408 Request Timeout',
+  HPE_HEADER_OVERFLOW: '431 Request Header Fields Too Large',
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: '413 Payload Too Large',
+};
+
 export function createHttpServer(listener: RequestListener, limits: ServerLimits): Server {
   const server = http.createServer(
     {
@@ -24,5 +32,10 @@ export function createHttpServer(listener: RequestListener, limits: ServerLimits
     listener,
   );
   server.maxConnections = limits.maxConnections;
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const status = PARSER_REFUSALS[error.code ?? ''] ?? '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+  });
   return server;
 }

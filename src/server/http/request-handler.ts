@@ -28,6 +28,12 @@ export interface RequestHandlerOptions {
 
 const ONE_CLICK_UNSUBSCRIBE = '/newsletter/unsubscribe/';
 
+// Methods that reach the site at all; routes refuse the ones they do not serve (allowed-methods.ts).
+// Anything else (TRACE, TRACK, WebDAV verbs, made-up ones) gets 405 here: the fetch API that Astro's
+// adapter builds requests with throws on some of them, which answered 500 with a logged stack trace.
+const KNOWN_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+const SITE_METHODS = 'GET, HEAD, POST';
+
 /**
  * The request's path and query. An origin-form target ("/x") is read as a path even when it starts
  * with "//", which the URL parser would otherwise take for another host.
@@ -59,6 +65,13 @@ export function createRequestListener(options: RequestHandlerOptions): RequestLi
     const url = requestUrl(req);
     let policy = () => policies.fallback;
     secureResponse(res, () => policy());
+
+    if (!KNOWN_METHODS.has(req.method ?? '')) {
+      res
+        .writeHead(405, { Allow: SITE_METHODS, 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('Method Not Allowed\n');
+      return;
+    }
 
     const file = req.method === 'GET' || req.method === 'HEAD' ? staticFiles.find(url.pathname) : undefined;
     if (file) {
