@@ -9,8 +9,24 @@
 // Pagefind's indexer, a separate process that inherits this environment, allocates with jemalloc (its
 // Rust build reads the `_RJEM_` variable); returning freed pages at once lowered its peak from 1.84 to
 // 1.60 GB on 2,936 articles. Unknown variables are ignored, so a later version of either costs nothing.
+//
+// A deploy never serves a half-built site: `npm run build` writes a fresh folder under .dist-builds/
+// and, once Astro and Pagefind are done, points dist/ at it by renaming a symlink over dist (one
+// atomic step). A running server follows dist/ (src/server/http/followed-build.ts), so it answers
+// from the old build until the switch and from the new one after it, never from a folder in the
+// making. The previous build is kept for requests still in flight; older ones are removed.
+// An explicit --outDir (the benchmark) builds straight into that folder, as Astro does.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,13 +54,68 @@ export function astroBin(root: string): string {
   return path.join(path.dirname(manifest), bin.astro);
 }
 
-if (import.meta.main) {
-  const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
-  const child = spawn(process.execPath, [astroBin(root), 'build', ...process.argv.slice(2)], {
+/** Where the builds behind `dist` live: .dist-builds/ beside it. */
+export function buildsFolder(dist: string): string {
+  return path.join(path.dirname(dist), '.dist-builds');
+}
+
+/** A new, unused folder for the next build. */
+export function newBuildFolder(dist: string, now = new Date()): string {
+  return path.join(buildsFolder(dist), `${now.toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
+}
+
+/**
+ * Points `dist` at `folder` in one step: a symlink made beside it is renamed over it. A `dist` that is
+ * still a real folder (from before builds were switched) moves into .dist-builds/ first, the one time
+ * dist is briefly absent; the answer says where it went.
+ */
+export function switchBuild(dist: string, folder: string): { movedAside?: string } {
+  let movedAside: string | undefined;
+  if (existsSync(dist) && !lstatSync(dist).isSymbolicLink()) {
+    movedAside = path.join(buildsFolder(dist), `before-switching-${process.pid}`);
+    renameSync(dist, movedAside);
+  }
+  const link = path.join(path.dirname(dist), `.dist-next-${process.pid}`);
+  rmSync(link, { force: true });
+  symlinkSync(path.relative(path.dirname(dist), folder), link);
+  renameSync(link, dist);
+  return { movedAside };
+}
+
+/** Removes every build but `keep` (the one served and the one before it, for requests in flight). */
+export function pruneBuilds(dist: string, keep: string[]): void {
+  const kept = new Set(keep.map((folder) => path.resolve(folder)));
+  for (const name of readdirSync(buildsFolder(dist))) {
+    const folder = path.join(buildsFolder(dist), name);
+    if (!kept.has(folder)) rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** Runs Astro's build with `args`; resolves with its exit code. */
+function astroBuild(root: string, args: string[]): Promise<number> {
+  const child = spawn(process.execPath, [astroBin(root), 'build', ...args], {
     cwd: root,
     env: buildEnvironment(),
     stdio: 'inherit',
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+}
+
+if (import.meta.main) {
+  const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
+  const args = process.argv.slice(2);
+  if (args.some((arg) => arg === '--outDir' || arg.startsWith('--outDir='))) process.exit(await astroBuild(root, args));
+
+  const dist = path.join(root, 'dist');
+  const previous = existsSync(dist) && lstatSync(dist).isSymbolicLink() ? path.resolve(root, readlinkSync(dist)) : '';
+  const folder = newBuildFolder(dist);
+  const code = await astroBuild(root, [...args, '--outDir', folder]);
+  if (code !== 0) {
+    rmSync(folder, { recursive: true, force: true });
+    process.exit(code);
+  }
+  const { movedAside } = switchBuild(dist, folder);
+  pruneBuilds(dist, [folder, movedAside ?? previous]);
+  console.log(`dist/ now serves ${path.relative(root, folder)}`);
 }
