@@ -110,3 +110,14 @@ export function newsletterRssUrl(): string {
 export function issueEmailSourceUrl(date: string): string {
   return `/newsletter/${date}/email/`;
 }
+
+/** A page's social card image: /advice/x/ has /cards/advice/x.png, the home page the site-wide /cards/site.png. */
+export function socialCardUrl(page: string): string {
+  const name = page.replace(/^\/+|\/+$/g, '');
+  return `/cards/${name || 'site'}.png`;
+}
+
+/** The list of every card the build renders; moved out of the served site once the cards are written. */
+export function socialCardsManifestUrl(): string {
+  return '/social-cards.json';
+}
