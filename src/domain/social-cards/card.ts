@@ -34,7 +34,7 @@ export function siteCard(): SocialCard {
     page: homeUrl(),
     kind: 'Career advice',
     title: siteTagline,
-    details: ['Advice, a follow-up planner, jobs and a daily briefing'],
+    details: ['Advice, tools, jobs and a daily briefing'],
   };
 }
 
@@ -43,6 +43,6 @@ export function plannerCard(): SocialCard {
     page: plannerUrl(),
     kind: 'Tool',
     title: 'Follow-up timing planner',
-    details: ['Dates every follow-up after an interview, around holidays'],
+    details: ['Dates every follow-up after an interview'],
   };
 }
