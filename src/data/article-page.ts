@@ -9,7 +9,7 @@ import { authorOf } from './authors';
 import { topicsOf } from './topics';
 import { latestRoles } from './jobs/open-roles';
 import { articleCard } from './social-cards';
-import { socialImageOf } from '../domain/social-cards/card';
+import { socialImageOf } from '../domain/social/card';
 
 export type ArticlePage = Awaited<ReturnType<typeof articlePage>>;
 

@@ -1,7 +1,7 @@
-// The text of each page's social card (src/domain/social-cards/card.ts): the pages put it in their
+// The text of each page's social card (src/domain/social/card.ts): the pages put it in their
 // head, the manifest route hands every card to the renderer (src/integrations/social-cards/).
 import { formatDate } from '../domain/articles/dates';
-import { plannerCard, siteCard, type SocialCard } from '../domain/social-cards/card';
+import { plannerCard, siteCard, type SocialCard } from '../domain/social/card';
 import { articleUrl, issueUrl, jobUrl } from '../domain/urls';
 import { getArticles, type Article } from './articles';
 import { authorOf, type Author } from './authors';

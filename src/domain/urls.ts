@@ -111,10 +111,9 @@ export function issueEmailSourceUrl(date: string): string {
   return `/newsletter/${date}/email/`;
 }
 
-/** A page's social card image: /advice/x/ has /cards/advice/x.png, the home page the site-wide /cards/site.png. */
+/** A page's social card image, in the page's own folder: /advice/x/card.png; the home page's is the site-wide card. */
 export function socialCardUrl(page: string): string {
-  const name = page.replace(/^\/+|\/+$/g, '');
-  return `/cards/${name || 'site'}.png`;
+  return `${withTrailingSlash(page)}card.png`;
 }
 
 /** The list of every card the build renders; moved out of the served site once the cards are written. */

@@ -57,7 +57,7 @@ describe('social cards in the head', () => {
     const meta = (property: string) => root.querySelector(`meta[property="${property}"]`)?.getAttribute('content');
     const image = new URL(meta('og:image') ?? '');
     expect(image.origin).toBe(new URL(site).origin);
-    const expected = ownCard(path) ? `/cards${path.slice(0, -1)}.png` : '/cards/site.png';
+    const expected = ownCard(path) ? `${path}card.png` : '/card.png';
     expect(image.pathname).toBe(expected);
     const file = fileForPath(image.pathname);
     expect(file, `${image.pathname} was not built`).toBeDefined();

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { longestTitle } from '../../scripts/bench/article.ts';
-import type { SocialCard } from '../../src/domain/social-cards/card.ts';
+import type { SocialCard } from '../../src/domain/social/card.ts';
 import { socialCardUrl } from '../../src/domain/urls.ts';
 import { loadCardFonts } from '../../src/integrations/social-cards/fonts.ts';
 import { renderCard } from '../../src/integrations/social-cards/render.ts';

@@ -3,8 +3,8 @@
 // the package versions and rendererRevision cover the renderer itself.
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import type { SocialCard } from '../../domain/social-cards/card.ts';
-import { cardLayout, titleSizeFor, titleSizes } from '../../domain/social-cards/layout.ts';
+import type { SocialCard } from '../../domain/social/card.ts';
+import { cardLayout, titleSizeFor, titleSizes } from '../../domain/social/card-layout.ts';
 import { fontVersions } from './fonts.ts';
 
 /** Bump when render.ts or png.ts change what a card looks like without changing the layout. */

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Font } from 'satori';
-import { cardFonts } from '../../domain/social-cards/layout.ts';
+import { cardFonts } from '../../domain/social/card-layout.ts';
 
 const require = createRequire(import.meta.url);
 

@@ -4,7 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Font } from 'satori';
-import type { SocialCard } from '../../domain/social-cards/card.ts';
+import type { SocialCard } from '../../domain/social/card.ts';
 import { loadCardFonts } from './fonts.ts';
 import { renderCard, type RenderedCard } from './render.ts';
 

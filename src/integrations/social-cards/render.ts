@@ -1,9 +1,9 @@
-// Renders one card: satori lays out the element tree from src/domain/social-cards/layout.ts and
+// Renders one card: satori lays out the element tree from src/domain/social/card-layout.ts and
 // writes SVG, resvg rasterises it, png.ts encodes it. The title's size is chosen by satori's own
 // layout: from the first guess down through titleSizes until the title is no taller than its box.
 import { Resvg } from '@resvg/resvg-js';
 import satori, { type Font, type SatoriNode } from 'satori';
-import type { SocialCard } from '../../domain/social-cards/card.ts';
+import type { SocialCard } from '../../domain/social/card.ts';
 import {
   cardHeight,
   contentBottom,
@@ -13,7 +13,7 @@ import {
   titleSizeFor,
   titleLineHeight,
   titleSizes,
-} from '../../domain/social-cards/layout.ts';
+} from '../../domain/social/card-layout.ts';
 import { encodePng } from './png.ts';
 
 /** What the layout measured: tests assert on it, the build warns when a title had to be clamped. */

@@ -1,6 +1,6 @@
 // A worker thread of the card pool (pool.ts): loads the fonts once, then renders the cards it is sent.
 import { parentPort } from 'node:worker_threads';
-import type { SocialCard } from '../../domain/social-cards/card.ts';
+import type { SocialCard } from '../../domain/social/card.ts';
 import { loadCardFonts } from './fonts.ts';
 import { renderCard } from './render.ts';
 

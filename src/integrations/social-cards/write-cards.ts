@@ -2,7 +2,7 @@
 // rendered before (by this build or an earlier one), rendered otherwise and then cached.
 import { copyFile, mkdir, rename, writeFile, access } from 'node:fs/promises';
 import path from 'node:path';
-import type { SocialCard } from '../../domain/social-cards/card.ts';
+import type { SocialCard } from '../../domain/social/card.ts';
 import { socialCardUrl } from '../../domain/urls.ts';
 import { cardCacheKey, rendererVersion } from './cache-key.ts';
 import { renderCards } from './pool.ts';

@@ -1,6 +1,6 @@
 // What a social card says: the text of the image a link preview shows (LinkedIn, X, chat apps).
 // The card's file is named after its page (socialCardUrl in ../urls.ts); its alt text comes from here.
-import { siteName, siteTagline } from '../site.ts';
+import { siteTagline } from '../site.ts';
 import { homeUrl, plannerUrl, socialCardUrl } from '../urls.ts';
 
 export interface SocialCard {
@@ -13,9 +13,9 @@ export interface SocialCard {
   details: string[];
 }
 
-/** The og:image:alt text: what the image shows, for readers who cannot see it. */
+/** The og:image:alt text: the card's type and title (its byline or employer is on the page itself). */
 export function socialCardAlt(card: SocialCard): string {
-  return [`${card.kind}: ${card.title}`, ...card.details, siteName].join('. ');
+  return `${card.kind}: ${card.title}`;
 }
 
 /** What the page's head needs: the image's site path and its alt text. */
