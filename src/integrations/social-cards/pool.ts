@@ -1,4 +1,4 @@
-// Renders cards on worker threads: satori and resvg each keep one core busy for about 50 ms a card,
+// Renders cards on worker threads: satori, resvg and the PNG encoder keep one core busy for about 60 ms a card,
 // so on two cores a pool of two halves the build's card time. Small batches render in-process, where
 // there is no worker start-up (about 200 ms to load satori, resvg and the fonts) to pay.
 import { availableParallelism } from 'node:os';
