@@ -8,6 +8,7 @@ import tailwindcss from '@tailwindcss/vite';
 import pagefindSearch from './src/integrations/pagefind.ts';
 import onIntent from './src/integrations/on-intent.ts';
 import newsletterEmail from './src/integrations/newsletter-email/index.ts';
+import socialCards from './src/integrations/social-cards/index.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadBuildConfig } from './src/config.ts';
@@ -63,7 +64,15 @@ export default defineConfig({
     bodySizeLimit: config.maxBodyBytes,
   }),
   // newsletterEmail removes the issues' email pages in astro:build:done, before Pagefind indexes the output.
-  integrations: [mdx(), preact(), newsletterEmail(), pagefindSearch(), onIntent(), sitemap({ filter: inSitemap })],
+  integrations: [
+    mdx(),
+    preact(),
+    newsletterEmail(),
+    socialCards(),
+    pagefindSearch(),
+    onIntent(),
+    sitemap({ filter: inSitemap }),
+  ],
   security: {
     checkOrigin: true,
     csp: {

@@ -182,9 +182,10 @@ export default defineConfig(
       'no-restricted-imports': ['error', { patterns: [forbid(['**/tests/**'], SCRIPTS_NOT_TESTS)] }],
     },
   },
-  // Inlined into every page before paint and written compactly by hand for its bytes (ThemeScript.astro).
+  // Inlined into every page before paint and written compactly by hand for its bytes (ThemeScript.astro),
+  // and the articles' copy-link script, compact for the same reason (ShareLinks.astro).
   {
-    files: ['src/client/theme-before-paint.js'],
+    files: ['src/client/theme-before-paint.js', 'src/client/copy-link.js'],
     rules: { eqeqeq: 'off', 'no-empty': 'off', '@typescript-eslint/no-unused-expressions': 'off' },
   },
   // The one module that reads the environment.

@@ -90,6 +90,7 @@ try {
       published: published.length,
       htmlPages: site.matching,
       indexedPages: build.indexedPages,
+      cards: build.cards,
       wallMs: build.wallMs,
       cpuSeconds: build.cpuSeconds,
       load: [loadAtStart, loadavg()[0]],

@@ -240,3 +240,15 @@ export function articleMdx(
   }
   return `${frontmatter(plan, text)}${blocks.join('\n\n')}\n`;
 }
+
+/**
+ * The longest title planArticle can write, for the social-card check (tests/build/social-cards.test.ts):
+ * the longest lead, object and place, then a firm whose invented name fills it to the 90 characters
+ * at which planArticle stops adding one.
+ */
+export function longestTitle(): string {
+  const longest = (list: readonly string[]) => list.reduce((a, b) => (b.length > a.length ? b : a));
+  const title = capitalise(`${longest(leads)} ${longest(objects)} ${longest(places)}`);
+  const room = 90 - `${title} at  Capital`.length;
+  return `${title} at ${capitalise('mourndaxwel'.repeat(4).slice(0, room))} Capital`;
+}

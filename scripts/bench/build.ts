@@ -25,6 +25,23 @@ export interface BuildResult {
   memory: MemoryPeak;
   /** Pages the Pagefind integration reported indexing. */
   indexedPages: number;
+  /** What the social-cards integration reported: cards rendered and reused, and its wall time. */
+  cards: CardFigures;
+}
+
+export interface CardFigures {
+  rendered: number;
+  reused: number;
+  totalMs: number;
+  msPerRendered: number;
+}
+
+/** Reads the line src/integrations/social-cards/index.ts prints (cardReportLine). */
+export function cardFigures(log: string): CardFigures {
+  const line = /Social cards: (\d+) rendered, (\d+) reused in (\d+) ms \(([\d.]+) ms a rendered card\)/.exec(log);
+  if (!line) return { rendered: 0, reused: 0, totalMs: 0, msPerRendered: 0 };
+  const [rendered, reused, totalMs, msPerRendered] = line.slice(1).map(Number);
+  return { rendered, reused, totalMs, msPerRendered };
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
@@ -68,7 +85,7 @@ async function measuredBuild(options: BuildOptions): Promise<BuildResult> {
     );
   }
   const indexed = /Indexed (\d+) pages for search/.exec(output);
-  return { wallMs, cpuSeconds, memory, indexedPages: indexed ? Number(indexed[1]) : 0 };
+  return { wallMs, cpuSeconds, memory, indexedPages: indexed ? Number(indexed[1]) : 0, cards: cardFigures(output) };
 }
 
 /** Bytes of every file under `dir` and how many of them match `filter`. */

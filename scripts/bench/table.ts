@@ -2,6 +2,7 @@
 // into docs/benchmarks.md as printed.
 import { readersPerQuery, type QueryFigures } from './search-probe.ts';
 import type { MemoryPeak } from './process-tree.ts';
+import type { CardFigures } from './build.ts';
 
 export interface BenchmarkFigures {
   articles: number;
@@ -15,6 +16,8 @@ export interface BenchmarkFigures {
   memory: MemoryPeak;
   distBytes: number;
   indexBytes: number;
+  /** Social cards of the build (a cold cache: every card is rendered). */
+  cards: CardFigures;
   common: QueryFigures;
   rare: QueryFigures;
 }
@@ -35,6 +38,8 @@ export const measureNames = [
   'Pages in the search index',
   'Build wall time (with search index)',
   'Build time per page',
+  'Social cards rendered (reused)',
+  'Social cards: total time, time per rendered card',
   'Build CPU time (user + system, all processes)',
   'Machine load (1-minute average) at start, at end',
   'Peak build memory (RSS, all build processes)',
@@ -54,6 +59,8 @@ export function figureRows(f: BenchmarkFigures): [string, string][] {
     String(f.indexedPages),
     `${(f.wallMs / 1000).toFixed(1)} s`,
     `${(f.wallMs / f.htmlPages).toFixed(1)} ms`,
+    `${f.cards.rendered} (${f.cards.reused})`,
+    `${(f.cards.totalMs / 1000).toFixed(1)} s, ${f.cards.msPerRendered.toFixed(1)} ms`,
     `${f.cpuSeconds.toFixed(1)} s`,
     `${f.load[0].toFixed(2)}, ${f.load[1].toFixed(2)}`,
     mb(f.memory.treeRss),

@@ -8,6 +8,8 @@ import { articleSource, getArticles, getRelatedArticles, type Article } from './
 import { authorOf } from './authors';
 import { topicsOf } from './topics';
 import { latestRoles } from './jobs/open-roles';
+import { articleCard } from './social-cards';
+import { socialImageOf } from '../domain/social/card';
 
 export type ArticlePage = Awaited<ReturnType<typeof articlePage>>;
 
@@ -34,5 +36,6 @@ export async function articlePage(article: Article) {
     jobs,
     toc: tableOfContents(headings),
     minutes: readingMinutes(source),
+    social: socialImageOf(articleCard(article, author)),
   };
 }

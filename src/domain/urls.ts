@@ -110,3 +110,13 @@ export function newsletterRssUrl(): string {
 export function issueEmailSourceUrl(date: string): string {
   return `/newsletter/${date}/email/`;
 }
+
+/** A page's social card image, in the page's own folder: /advice/x/card.png; the home page's is the site-wide card. */
+export function socialCardUrl(page: string): string {
+  return `${withTrailingSlash(page)}card.png`;
+}
+
+/** The list of every card the build renders; moved out of the served site once the cards are written. */
+export function socialCardsManifestUrl(): string {
+  return '/social-cards.json';
+}

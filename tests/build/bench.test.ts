@@ -27,6 +27,7 @@ let stdout = '';
 let work = '';
 let corpus: { articles: Fact[]; rareWord: string };
 let figures: {
+  cards: { rendered: number; reused: number };
   htmlPages: number;
   indexedPages: number;
   common: { results: number; shown: string[] };
@@ -86,6 +87,8 @@ describe('the printed table', () => {
       /^\d+$/,
       /^\d+\.\d s$/,
       /^\d+\.\d ms$/,
+      /^\d+ \(0\)$/,
+      /^\d+\.\d s, \d+\.\d ms$/,
       /^\d+\.\d s$/,
       /^\d+\.\d\d, \d+\.\d\d$/,
       /^\d+\.\d MB$/,
@@ -102,6 +105,12 @@ describe('the printed table', () => {
 });
 
 describe('the generated site', () => {
+  it('renders a social card for every published article, all of them cold', () => {
+    for (const a of published()) expect(existsSync(path.join(client(), 'advice', a.id, 'card.png')), a.id).toBe(true);
+    expect(figures.cards.rendered).toBeGreaterThan(published().length);
+    expect(figures.cards.reused).toBe(0);
+  });
+
   it('publishes every generated article except drafts and future-dated ones', () => {
     expect(corpus.articles).toHaveLength(articles);
     expect(published().length).toBeLessThan(articles);
