@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createSegmentCache,
+  jobsForSegment,
+  renderSegment,
+  segmentKey,
+  SEGMENT_JOBS_LIMIT,
+  type NewJobs,
+} from '../../../../src/domain/newsletter/segments.ts';
+
+const job = (id: string, market: NewJobs['jobs'][number]['market'], fn: NewJobs['jobs'][number]['function']) => ({
+  id,
+  market,
+  function: fn,
+  postedDate: '2026-11-20',
+  html: `<li>${id}</li>`,
+  text: `* ${id}`,
+});
+
+const newJobs: NewJobs = {
+  listStart: '<ul class="items" style="margin: 0;">',
+  jobs: [
+    job('ldn-risk', 'london', 'risk'),
+    job('sg-risk', 'singapore', 'risk'),
+    job('sg-ops', 'singapore', 'operations'),
+    job('ny-tech', 'new-york', 'technology'),
+    job('hk-research', 'hong-kong', 'research'),
+  ],
+  empty: { html: '<p>No new roles lately.</p>', text: 'No new roles lately.' },
+  emptyForAlerts: { html: '<p>No new roles for your alerts.</p>', text: 'No new roles for your alerts.' },
+};
+const ids = (jobs: { id: string }[]) => jobs.map((j) => j.id);
+
+describe('jobsForSegment', () => {
+  it('gives a reader with no preference every new role', () => {
+    expect(ids(jobsForSegment(newJobs.jobs, { market: null, functions: [] }))).toEqual(ids(newJobs.jobs));
+  });
+
+  it('filters by market, by functions, and by both', () => {
+    expect(ids(jobsForSegment(newJobs.jobs, { market: 'singapore', functions: [] }))).toEqual(['sg-risk', 'sg-ops']);
+    expect(ids(jobsForSegment(newJobs.jobs, { market: null, functions: ['risk'] }))).toEqual(['ldn-risk', 'sg-risk']);
+    expect(ids(jobsForSegment(newJobs.jobs, { market: 'london', functions: ['risk'] }))).toEqual(['ldn-risk']);
+    expect(ids(jobsForSegment(newJobs.jobs, { market: 'new-york', functions: ['risk'] }))).toEqual([]);
+  });
+
+  it('gives Elsewhere every market, filtered by function', () => {
+    expect(ids(jobsForSegment(newJobs.jobs, { market: 'elsewhere', functions: ['risk', 'research'] }))).toEqual([
+      'ldn-risk',
+      'sg-risk',
+      'hk-research',
+    ]);
+    expect(jobsForSegment(newJobs.jobs, { market: 'elsewhere', functions: [] })).toHaveLength(5);
+  });
+
+  it('keeps at most the limit, newest first as given', () => {
+    const many = Array.from({ length: 10 }, (_, i) => job(`j${i}`, 'london', 'risk'));
+    expect(ids(jobsForSegment(many, { market: 'london', functions: [] }))).toEqual(
+      ids(many.slice(0, SEGMENT_JOBS_LIMIT)),
+    );
+  });
+});
+
+describe('renderSegment and the cache', () => {
+  it('joins the pre-rendered items, or says the right "nothing new"', () => {
+    expect(renderSegment(newJobs, { market: 'london', functions: ['risk'] })).toEqual({
+      html: '<ul class="items" style="margin: 0;"><li>ldn-risk</li></ul>',
+      text: '* ldn-risk',
+    });
+    expect(renderSegment(newJobs, { market: 'new-york', functions: ['risk'] })).toBe(newJobs.emptyForAlerts);
+    expect(renderSegment({ ...newJobs, jobs: [] }, { market: null, functions: [] })).toBe(newJobs.empty);
+  });
+
+  it('renders each segment once, however many readers share it', () => {
+    const cache = createSegmentCache(newJobs);
+    for (let i = 0; i < 100; i++) {
+      cache.section({ market: 'london', functions: ['risk'] });
+      cache.section({ market: null, functions: [] });
+      cache.section({ market: 'london', functions: ['risk', 'compliance'] });
+    }
+    expect(cache.renders).toBe(3);
+    expect(segmentKey({ market: 'london', functions: ['risk', 'compliance'] })).toBe(
+      segmentKey({ market: 'london', functions: ['compliance', 'risk'] }),
+    );
+  });
+});
