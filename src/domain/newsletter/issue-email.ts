@@ -45,21 +45,17 @@ function fill(template: string, links: RecipientLinks, escape: (value: string) =
 }
 
 /**
- * The issue's HTML and text with one recipient's links in place of the placeholders and, when the
- * issue has one, their "New jobs" section (already HTML, so put in after the links, unescaped).
+ * The issue's HTML and text with, when the issue has one, the reader's "New jobs" section (already
+ * HTML, put in as is; it may carry the preferences link), then their links in place of the placeholders.
  */
 export function personalize(
   issue: Pick<IssueEmail, 'html' | 'text'>,
   links: RecipientLinks,
   newJobs?: RenderedSection,
 ): { html: string; text: string } {
-  const html = fill(issue.html, links, escapeHtml);
-  const text = fill(issue.text, links, (value) => value);
-  if (!newJobs) return { html, text };
-  return {
-    html: html.replace(NEW_JOBS_PLACEHOLDER, () => newJobs.html),
-    text: text.replace(NEW_JOBS_PLACEHOLDER, () => newJobs.text),
-  };
+  const html = newJobs ? issue.html.replace(NEW_JOBS_PLACEHOLDER, () => newJobs.html) : issue.html;
+  const text = newJobs ? issue.text.replace(NEW_JOBS_PLACEHOLDER, () => newJobs.text) : issue.text;
+  return { html: fill(html, links, escapeHtml), text: fill(text, links, (value) => value) };
 }
 
 /**
