@@ -33,6 +33,8 @@ export const newJobsSchema = z.object({
   empty: z.object({ html: z.string(), text: z.string() }),
   /** When a reader's market and alerts match nothing new. */
   emptyForAlerts: z.object({ html: z.string(), text: z.string() }),
+  /** Above a reader's own list: which market and functions it is for ({{segment}}), and the link to change them. */
+  segmentLine: z.object({ html: z.string(), text: z.string() }),
 });
 
 export type NewJob = z.infer<typeof newJobSchema>;
@@ -65,16 +67,38 @@ export interface RenderedSection {
   text: string;
 }
 
-/** The section of one segment: its roles as a list, or the right "nothing new" line. */
+/** What a segment covers, in words: "London, for Risk and Compliance", "every market, for Research". */
+export function describeSegment(preferences: Preferences): string {
+  const market =
+    preferences.market && preferences.market !== 'elsewhere' ? marketBySlug(preferences.market).label : 'every market';
+  const labels = FUNCTIONS.filter((f) => preferences.functions.includes(f.slug)).map((f) => f.label);
+  const functions = labels.length === 0 ? 'every function' : labels.join(' and ');
+  return `${market}, for ${functions}`;
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The section of one segment: its roles as a list, or the right "nothing new" line. A reader with
+ * preferences also reads which market and functions the list is for, with the link to change them.
+ */
 export function renderSegment(newJobs: NewJobs, preferences: Preferences): RenderedSection {
   const jobs = jobsForSegment(newJobs.jobs, preferences);
-  if (jobs.length === 0) {
-    const filtered = preferences.market !== null || preferences.functions.length > 0;
-    return filtered ? newJobs.emptyForAlerts : newJobs.empty;
-  }
+  const filtered = preferences.market !== null || preferences.functions.length > 0;
+  const list =
+    jobs.length > 0
+      ? {
+          html: `${newJobs.listStart}${jobs.map((job) => job.html).join('')}</ul>`,
+          text: jobs.map((job) => job.text).join('\n'),
+        }
+      : filtered
+        ? newJobs.emptyForAlerts
+        : newJobs.empty;
+  if (!filtered) return list;
+  const segment = describeSegment(preferences);
   return {
-    html: `${newJobs.listStart}${jobs.map((job) => job.html).join('')}</ul>`,
-    text: jobs.map((job) => job.text).join('\n'),
+    html: newJobs.segmentLine.html.replace('{{segment}}', () => escapeHtml(segment)) + list.html,
+    text: `${newJobs.segmentLine.text.replace('{{segment}}', () => segment)}\n\n${list.text}`,
   };
 }
 

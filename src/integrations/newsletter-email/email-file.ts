@@ -57,6 +57,7 @@ function newJobsFrom(facts: JobFacts[], fragments: Map<string, string>, date: un
     }),
     empty: line('empty'),
     emptyForAlerts: line('empty-alerts'),
+    segmentLine: line('segment-line'),
   };
 }
 

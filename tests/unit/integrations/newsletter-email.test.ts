@@ -51,6 +51,7 @@ describe('issueEmailFromPage: the per-reader New jobs pieces', () => {
     '<template data-fragment="job:ldn-risk"><li><a href="https://example.com/jobs/ldn-risk/">Risk analyst</a></li></template>',
     '<template data-fragment="empty"><p>No new roles lately.</p></template>',
     '<template data-fragment="empty-alerts"><p>Nothing for your alerts. <a href="{{preferences_url}}">Change them</a></p></template>',
+    '<template data-fragment="segment-line"><p>Roles in {{segment}}.</p></template>',
   ].join('');
   const body = `<div>{{new_jobs}}</div><a href="{{preferences_url}}">Manage preferences</a>${fragments}`;
 

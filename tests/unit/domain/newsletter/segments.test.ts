@@ -28,6 +28,7 @@ const newJobs: NewJobs = {
   ],
   empty: { html: '<p>No new roles lately.</p>', text: 'No new roles lately.' },
   emptyForAlerts: { html: '<p>No new roles for your alerts.</p>', text: 'No new roles for your alerts.' },
+  segmentLine: { html: '<p>Roles in {{segment}}.</p>', text: 'Roles in {{segment}}.' },
 };
 const ids = (jobs: { id: string }[]) => jobs.map((j) => j.id);
 
@@ -63,11 +64,20 @@ describe('jobsForSegment', () => {
 describe('renderSegment and the cache', () => {
   it('joins the pre-rendered items, or says the right "nothing new"', () => {
     expect(renderSegment(newJobs, { market: 'london', functions: ['risk'] })).toEqual({
-      html: '<ul class="items" style="margin: 0;"><li>ldn-risk</li></ul>',
-      text: '* ldn-risk',
+      html: '<p>Roles in London, for Risk.</p><ul class="items" style="margin: 0;"><li>ldn-risk</li></ul>',
+      text: 'Roles in London, for Risk.\n\n* ldn-risk',
     });
-    expect(renderSegment(newJobs, { market: 'new-york', functions: ['risk'] })).toBe(newJobs.emptyForAlerts);
+    expect(renderSegment(newJobs, { market: 'new-york', functions: ['risk', 'research'] })).toEqual({
+      html: '<p>Roles in New York, for Research and Risk.</p><p>No new roles for your alerts.</p>',
+      text: 'Roles in New York, for Research and Risk.\n\nNo new roles for your alerts.',
+    });
+    expect(renderSegment(newJobs, { market: null, functions: [] }).html).toBe(
+      '<ul class="items" style="margin: 0;">' + newJobs.jobs.map((j) => j.html).join('') + '</ul>',
+    );
     expect(renderSegment({ ...newJobs, jobs: [] }, { market: null, functions: [] })).toBe(newJobs.empty);
+    expect(renderSegment(newJobs, { market: 'elsewhere', functions: [] }).text).toMatch(
+      /^Roles in every market, for every function\./,
+    );
   });
 
   it('renders each segment once, however many readers share it', () => {
