@@ -131,7 +131,7 @@ if (command === 'draft') {
       mailFrom: config.mailFrom,
       log,
     });
-    const { deliveries, sender } = openIssueSending(config, db, secret, transport, log);
+    const { deliveries, sender, composer } = openIssueSending(config, db, secret, transport, log);
     if (command === 'status') {
       const summary = deliveries.summary(date);
       console.log(summary ? statusLines(summary).join('\n') : `Issue ${date} has not started sending.`);
@@ -146,6 +146,8 @@ if (command === 'draft') {
       }
       const outcome = await sender.send(issue, { force: flags.has('--force'), returnWhenWaiting: true });
       console.log(describeOutcome(date, outcome));
+      // One render per segment (market x job alerts), however many readers share it; the load run reads this line.
+      if (issue.newJobs) console.log(`New jobs sections rendered: ${composer.renders}`);
       if (outcome.kind === 'too-late' || outcome.kind === 'paused' || outcome.kind === 'stopped') process.exitCode = 1;
     }
     transport.close();
