@@ -97,7 +97,9 @@ export function createIssueScheduler(options: IssueSchedulerOptions) {
     tick,
     start(): void {
       if (timer) return;
-      log.info(`issue scheduler started: daily at ${options.schedule.sendTime} ${options.schedule.timeZone}`);
+      log.info(
+        `issue scheduler started: daily at ${options.schedule.sendTime} in each market (${options.schedule.timeZone} for Elsewhere and no market)`,
+      );
       tick();
       timer = setInterval(tick, TICK_MS);
     },
