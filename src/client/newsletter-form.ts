@@ -20,6 +20,12 @@ function enhance(form: HTMLFormElement): void {
   const success = block.querySelector<HTMLElement>('[data-newsletter-success]')!;
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
 
+  /** A field's input, or the fieldset of a group of choices (radios, checkboxes sharing a name). */
+  function fieldElement(name: string): HTMLElement {
+    const item = form.elements.namedItem(name)!;
+    return item instanceof RadioNodeList ? (item[0] as HTMLElement).closest('fieldset')! : (item as HTMLElement);
+  }
+
   /** The message element of a field; a fieldset gets one after its legend when it first needs it. */
   function errorElement(input: HTMLElement, name: string, needed: boolean): HTMLElement | null {
     const found = block.querySelector<HTMLElement>(`[data-error-for="${name}"]`);
@@ -35,8 +41,7 @@ function enhance(form: HTMLFormElement): void {
 
   function showErrors(errors: SignupErrors): void {
     for (const field of FIELDS) {
-      // The input itself, or the fieldset of a group of choices.
-      const input = form.querySelector<HTMLElement>(`[data-field="${FORM_FIELDS[field]}"]`)!;
+      const input = fieldElement(FORM_FIELDS[field]);
       const text = errors[field] ?? '';
       const message = errorElement(input, FORM_FIELDS[field], Boolean(text));
       if (!message) continue;
@@ -102,7 +107,7 @@ function enhance(form: HTMLFormElement): void {
     const messages = FIELDS.map((field) => errors[field]).filter(Boolean);
     status.textContent = `The signup did not go through: ${messages.join(' ')}`;
     const first = FIELDS.find((field) => errors[field]);
-    const target = form.querySelector<HTMLElement>(`[data-field="${FORM_FIELDS[first!]}"]`)!;
+    const target = fieldElement(FORM_FIELDS[first!]);
     (target.matches('fieldset') ? target.querySelector('input')! : target).focus();
   });
 }

@@ -14,7 +14,10 @@ import { childEnvironment } from '../../src/config.ts';
 import type { IssueEmail } from '../../src/domain/newsletter/issue-email.ts';
 import { startServer, type RunningServer } from '../../scripts/support/server.ts';
 import { linkIn, startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../../scripts/support/smtp-sink.ts';
-import { fillForm, openPage, reader } from './support/newsletter';
+import { preferencesUrl } from '../../src/server/newsletter/issue-message.ts';
+import { resolveNewsletterSecret } from '../../src/server/newsletter/secret.ts';
+import { expectNoAxeViolations } from './support/axe';
+import { fillForm, openPage, reader, waitForEnhancement } from './support/newsletter';
 
 const run = promisify(execFile);
 const distDir = join(process.cwd(), 'dist');
@@ -187,3 +190,97 @@ test('each reader gets the new roles of their market and job alerts, and can cha
   expect(nextLondon.text).toContain('Roles in New York, for Risk');
   expect(rolesIn(issueMail(singapore.email, NEXT))).toEqual(expectedRoles('singapore', []));
 });
+
+function rowCount(): number {
+  const db = new DatabaseSync(join(rig.server.dataDir, 'newsletter.sqlite'), { readOnly: true, timeout: 5_000 });
+  try {
+    return Number(
+      (
+        db.prepare('SELECT (SELECT COUNT(*) FROM subscribers) + (SELECT COUNT(*) FROM outbox) AS n').get() as {
+          n: number;
+        }
+      ).n,
+    );
+  } finally {
+    db.close();
+  }
+}
+
+test('unknown preference values get a 400 with the message beside the field, and nothing is written', async ({
+  browser,
+  request,
+}) => {
+  const before = rowCount();
+  const { ip, email } = reader();
+  const json = await request.post(`${rig.server.url}/api/newsletter/subscribe/`, {
+    headers: { 'X-Forwarded-For': ip, Origin: rig.server.url },
+    data: { email, consent: true, market: 'paris', functions: ['risk', 'astrology'] },
+  });
+  expect(json.status()).toBe(400);
+  expect((await json.json()).errors).toEqual({
+    market: 'Choose one of the markets listed, or leave it unset.',
+    functions: 'Choose job alerts from the functions listed.',
+  });
+
+  // The plain form, tampered: the page comes back with the message beside the fieldset.
+  const page = await openPage(browser, ip, false);
+  await page.goto(`${rig.server.url}/newsletter/`);
+  await fillForm(page, email);
+  await page.getByText('Your market and job alerts (optional)').click();
+  await page.getByRole('radio', { name: 'London' }).evaluate((radio) => radio.setAttribute('value', 'paris'));
+  await page.getByRole('radio', { name: 'London' }).check();
+  await page.getByRole('button', { name: 'Subscribe' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your signup did not go through');
+  await expect(page.getByRole('group', { name: 'Your market' })).toContainText(
+    'Error: Choose one of the markets listed',
+  );
+  expect(rowCount()).toBe(before);
+  await page.context().close();
+});
+
+test('the enhanced form sends the preferences too; the preferences page passes axe in both schemes', async ({
+  browser,
+}) => {
+  const { ip, email } = reader();
+  const page = await openPage(browser, ip);
+  await page.goto(`${rig.server.url}/newsletter/`);
+  await fillForm(page, email);
+  await waitForEnhancement(page);
+  await page.getByText('Your market and job alerts (optional)').click();
+  await page.getByRole('radio', { name: 'Hong Kong' }).check();
+  await page.getByRole('checkbox', { name: 'Research' }).check();
+  await page.getByRole('checkbox', { name: 'Compliance' }).check();
+  await page.getByRole('button', { name: 'Subscribe' }).click();
+  await expect(page.locator('[data-newsletter-success]')).toBeVisible();
+  expect(storedMarket(email)).toBe('hong-kong');
+
+  const mail = await rig.smtp.waitForMail(email);
+  await page.goto(linkIn(mail, '/newsletter/confirm/'));
+  await page.getByRole('button', { name: 'Confirm subscription' }).click();
+  const link = await sentPreferencesLink(email);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(link);
+    await expect(page.getByRole('checkbox', { name: 'Research' })).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: 'Compliance' })).toBeChecked();
+    await expectNoAxeViolations(page);
+  }
+  await page.getByRole('checkbox', { name: 'Compliance' }).uncheck();
+  await page.getByRole('button', { name: 'Save preferences' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your preferences are saved');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Unsubscribe' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('You are unsubscribed');
+  await page.goto(link);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('This preferences link does not work');
+  await expectNoAxeViolations(page);
+  await page.context().close();
+});
+
+/** The reader's preferences link, signed as the sender signs it (their issue is not needed for that). */
+async function sentPreferencesLink(email: string): Promise<string> {
+  const db = new DatabaseSync(join(rig.server.dataDir, 'newsletter.sqlite'), { readOnly: true, timeout: 5_000 });
+  const { id } = db.prepare('SELECT id FROM subscribers WHERE email = ?').get(email) as { id: string };
+  db.close();
+  return preferencesUrl(rig.server.url, resolveNewsletterSecret(rig.server.dataDir, ''), id);
+}
