@@ -63,8 +63,10 @@ function signFor(purpose: string, secret: string, subscriberId: string): string 
 
 function verifyFor(purpose: string, secret: string, subscriberId: string, signature: string): boolean {
   if (!SIGNATURE_SHAPE.test(signature) || subscriberId.length === 0 || subscriberId.length > 64) return false;
-  const expected = Buffer.from(signFor(purpose, secret, subscriberId), 'base64url');
-  return timingSafeEqual(expected, Buffer.from(signature, 'base64url'));
+  // Compared as text, not as decoded bytes: the last of 43 base64url characters carries two unused
+  // bits, so four spellings decode to the same bytes, and a changed link must not still work.
+  const expected = Buffer.from(signFor(purpose, secret, subscriberId), 'ascii');
+  return timingSafeEqual(expected, Buffer.from(signature, 'ascii'));
 }
 
 /** HMAC-SHA256 over the subscriber id, so unsubscribe links cannot be made up for other ids. */
