@@ -34,7 +34,7 @@ const quietHeadInjectDirective = {
  */
 function inSitemap(page) {
   if (page.includes('/api/')) return false;
-  if (/\/newsletter\/(confirm|unsubscribe|check-your-inbox)\//.test(page)) return false;
+  if (/\/newsletter\/(confirm|unsubscribe|preferences|check-your-inbox)\//.test(page)) return false;
   // An issue's email rendering: turned into dist/newsletter/<date>.json and removed from the site.
   if (/\/newsletter\/\d{4}-\d{2}-\d{2}\/email\//.test(page)) return false;
   return !/\/jobs\/location\/[^/]+\/function\//.test(page);

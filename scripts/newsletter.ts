@@ -12,12 +12,14 @@ import { join, resolve } from 'node:path';
 import { loadBuildConfig, loadConfig } from '../src/config.ts';
 import { checkEmail, maskEmail } from '../src/domain/newsletter/email-address.ts';
 import { isIssueDate, personalize } from '../src/domain/newsletter/issue-email.ts';
+import { NO_PREFERENCE } from '../src/domain/newsletter/preferences.ts';
+import { renderSegment } from '../src/domain/newsletter/segments.ts';
 import { dateInZone } from '../src/domain/newsletter/send-schedule.ts';
 import { unsubscribeUrl } from '../src/server/newsletter/confirmation-email.ts';
 import { openDatabase } from '../src/server/newsletter/database.ts';
 import { writeIssueDraft } from '../src/server/newsletter/issue-draft.ts';
 import { readIssueFile } from '../src/server/newsletter/issue-files.ts';
-import { issueMessage } from '../src/server/newsletter/issue-message.ts';
+import { issueMessage, preferencesUrl } from '../src/server/newsletter/issue-message.ts';
 import { openIssueSending } from '../src/server/newsletter/issue-sending.ts';
 import { consoleLog } from '../src/server/newsletter/log.ts';
 import { createMailTransport } from '../src/server/newsletter/mail-transport.ts';
@@ -79,9 +81,15 @@ if (command === 'draft') {
   if (command === 'preview') {
     options(rest, [], []);
     const issue = readIssueFile(config.distDir, date);
-    const filled = personalize(issue, {
-      unsubscribe_url: unsubscribeUrl(config.siteUrl, secret, SAMPLE_SUBSCRIBER_ID),
-    });
+    // The preview shows the section a reader with no preference gets: every new role.
+    const filled = personalize(
+      issue,
+      {
+        unsubscribe_url: unsubscribeUrl(config.siteUrl, secret, SAMPLE_SUBSCRIBER_ID),
+        preferences_url: preferencesUrl(config.siteUrl, secret, SAMPLE_SUBSCRIBER_ID),
+      },
+      issue.newJobs && renderSegment(issue.newJobs, NO_PREFERENCE),
+    );
     const folder = resolve(config.dataDir, 'preview');
     mkdirSync(folder, { recursive: true });
     const html = join(folder, `${date}.html`);
@@ -123,7 +131,7 @@ if (command === 'draft') {
       mailFrom: config.mailFrom,
       log,
     });
-    const { deliveries, sender } = openIssueSending(config, db, secret, transport, log);
+    const { deliveries, sender, composer } = openIssueSending(config, db, secret, transport, log);
     if (command === 'status') {
       const summary = deliveries.summary(date);
       console.log(summary ? statusLines(summary).join('\n') : `Issue ${date} has not started sending.`);
@@ -136,8 +144,10 @@ if (command === 'draft') {
           void sender.stop();
         });
       }
-      const outcome = await sender.send(issue, { force: flags.has('--force') });
+      const outcome = await sender.send(issue, { force: flags.has('--force'), returnWhenWaiting: true });
       console.log(describeOutcome(date, outcome));
+      // One render per segment (market x job alerts), however many readers share it; the load run reads this line.
+      if (issue.newJobs) console.log(`New jobs sections rendered: ${composer.renders}`);
       if (outcome.kind === 'too-late' || outcome.kind === 'paused' || outcome.kind === 'stopped') process.exitCode = 1;
     }
     transport.close();

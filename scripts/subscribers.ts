@@ -1,12 +1,13 @@
 // Operator tools for the newsletter list:
-//   npm run subscribers -- stats
-//   npm run subscribers -- export [--status pending|confirmed|unsubscribed|bounced]   (CSV on stdout)
+//   npm run subscribers -- stats                                           (by status, and by market)
+//   npm run subscribers -- export [--status pending|confirmed|unsubscribed|bounced]   (CSV on stdout, with preferences)
 //   npm run subscribers -- delete <email>                                   (removes every personal field)
 // Reads DATA_DIR like the server; safe to run while the server is up (SQLite WAL).
 import { loadConfig } from '../src/config.ts';
 import { toCsv } from '../src/domain/newsletter/csv.ts';
 import { openDatabase } from '../src/server/newsletter/database.ts';
 import { maskEmail, normalizeEmail } from '../src/domain/newsletter/email-address.ts';
+import { marketBySlug, type MarketSlug } from '../src/domain/newsletter/markets.ts';
 import { createOutboxStore } from '../src/server/newsletter/outbox-store.ts';
 import { resolveNewsletterSecret } from '../src/server/newsletter/secret.ts';
 import { createSubscribersStore, type SubscriberStatus } from '../src/server/newsletter/subscribers-store.ts';
@@ -43,6 +44,15 @@ if (command === 'stats') {
   console.log(`  total         ${subscribers.total}`);
   console.log('Confirmation emails');
   for (const [status, count] of Object.entries(outbox)) console.log(`  ${status.padEnd(13)} ${count}`);
+  const widths = [11, 9, 14, 9];
+  const row = (label: string, cells: (string | number)[]) =>
+    `  ${label.padEnd(16)}${cells.map((cell, i) => String(cell).padStart(widths[i])).join('')}`;
+  console.log('By market');
+  console.log(row('', ['confirmed', 'pending', 'unsubscribed', 'bounced']));
+  for (const [market, counts] of Object.entries(store.byMarket())) {
+    const label = market === 'none' ? 'no preference' : marketBySlug(market as MarketSlug).label;
+    console.log(row(label, [counts.confirmed, counts.pending, counts.unsubscribed, counts.bounced]));
+  }
 } else if (command === 'export') {
   let status: SubscriberStatus | undefined;
   if (args.length > 0) {
@@ -60,10 +70,22 @@ if (command === 'stats') {
       iso(s.created_at),
       iso(s.confirmed_at),
       iso(s.unsubscribed_at),
+      s.market ?? '',
+      s.job_functions.split(',').filter(Boolean).join(' '),
     ]);
   process.stdout.write(
     toCsv(
-      ['email', 'status', 'consent_text_version', 'consent_at', 'created_at', 'confirmed_at', 'unsubscribed_at'],
+      [
+        'email',
+        'status',
+        'consent_text_version',
+        'consent_at',
+        'created_at',
+        'confirmed_at',
+        'unsubscribed_at',
+        'market',
+        'job_functions',
+      ],
       rows,
     ),
   );

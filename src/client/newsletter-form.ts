@@ -8,7 +8,7 @@ type Field = keyof SignupErrors;
 type Answer = { status?: string; errors?: SignupErrors };
 
 /** The fields an answer can flag, in the order the reader meets them; each is named by FORM_FIELDS. */
-const FIELDS: Field[] = ['email', 'consent'];
+const FIELDS: Field[] = ['email', 'market', 'functions', 'consent'];
 const NETWORK_PROBLEM = 'We could not reach the server. Check your connection and try again.';
 const SERVER_PROBLEM = 'Something went wrong on our side. Please try again in a minute.';
 
@@ -20,11 +20,31 @@ function enhance(form: HTMLFormElement): void {
   const success = block.querySelector<HTMLElement>('[data-newsletter-success]')!;
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
 
+  /** A field's input, or the fieldset of a group of choices (radios, checkboxes sharing a name). */
+  function fieldElement(name: string): HTMLElement {
+    const item = form.elements.namedItem(name)!;
+    return item instanceof RadioNodeList ? (item[0] as HTMLElement).closest('fieldset')! : (item as HTMLElement);
+  }
+
+  /** The message element of a field; a fieldset gets one after its legend when it first needs it. */
+  function errorElement(input: HTMLElement, name: string, needed: boolean): HTMLElement | null {
+    const found = block.querySelector<HTMLElement>(`[data-error-for="${name}"]`);
+    if (found || !needed) return found;
+    const message = document.createElement('p');
+    message.id = `${form.id || 'newsletter'}-${name}-error`;
+    message.className = 'font-semibold text-(--error)';
+    message.dataset.errorFor = name;
+    input.querySelector('legend')!.after(message);
+    input.setAttribute('aria-describedby', message.id);
+    return message;
+  }
+
   function showErrors(errors: SignupErrors): void {
     for (const field of FIELDS) {
-      const input = form.elements.namedItem(FORM_FIELDS[field]) as HTMLInputElement;
-      const message = block.querySelector<HTMLElement>(`[data-error-for="${FORM_FIELDS[field]}"]`)!;
+      const input = fieldElement(FORM_FIELDS[field]);
       const text = errors[field] ?? '';
+      const message = errorElement(input, FORM_FIELDS[field], Boolean(text));
+      if (!message) continue;
       message.textContent = '';
       if (text) {
         const label = document.createElement('span');
@@ -33,6 +53,9 @@ function enhance(form: HTMLFormElement): void {
         message.append(label, text);
       }
       message.classList.toggle('hidden', !text);
+      // A preference field folded away in its <details> is opened so the reader sees the message.
+      const folded = input.closest('details');
+      if (text && folded) folded.open = true;
       if (text) input.setAttribute('aria-invalid', 'true');
       else input.removeAttribute('aria-invalid');
     }
@@ -46,6 +69,8 @@ function enhance(form: HTMLFormElement): void {
       [FORM_FIELDS.email]: String(data.get(FORM_FIELDS.email) ?? ''),
       [FORM_FIELDS.consent]: data.get(FORM_FIELDS.consent) === 'yes',
       [FORM_FIELDS.honeypot]: String(data.get(FORM_FIELDS.honeypot) ?? ''),
+      [FORM_FIELDS.market]: String(data.get(FORM_FIELDS.market) ?? ''),
+      [FORM_FIELDS.functions]: data.getAll(FORM_FIELDS.functions).map(String),
     });
     button.disabled = true;
     status.textContent = 'Signing you up…';
@@ -74,7 +99,7 @@ function enhance(form: HTMLFormElement): void {
       return;
     }
     const errors = answer.errors ?? {};
-    if (!errors.email && !errors.consent) {
+    if (!FIELDS.some((field) => errors[field])) {
       status.textContent = SERVER_PROBLEM;
       return;
     }
@@ -82,7 +107,8 @@ function enhance(form: HTMLFormElement): void {
     const messages = FIELDS.map((field) => errors[field]).filter(Boolean);
     status.textContent = `The signup did not go through: ${messages.join(' ')}`;
     const first = FIELDS.find((field) => errors[field]);
-    (form.elements.namedItem(FORM_FIELDS[first!]) as HTMLInputElement).focus();
+    const target = fieldElement(FORM_FIELDS[first!]);
+    (target.matches('fieldset') ? target.querySelector('input')! : target).focus();
   });
 }
 

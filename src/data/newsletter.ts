@@ -21,6 +21,8 @@ export interface IssueView {
   previous: string | null;
   newArticles: Article[];
   newJobs: IssueJob[];
+  /** Every role new in the issue's window, newest first: the email picks each reader's from these. */
+  windowJobs: IssueJob[];
 }
 
 let cache: Promise<Issue[]> | undefined;
@@ -55,6 +57,7 @@ export async function issueView(issue: Issue): Promise<IssueView> {
     previous,
     newArticles: newSinceIssue(articles, (a) => isoDay(a.data.pubDate), previous, issue.id),
     newJobs: newSinceIssue(newestFirst(jobs), (j) => j.data.postedDate, previous, issue.id),
+    windowJobs: newSinceIssue(newestFirst(jobs), (j) => j.data.postedDate, previous, issue.id, Infinity),
   };
 }
 

@@ -92,6 +92,12 @@ export function newsletterUnsubscribeUrl(link?: { id: string; signature: string 
   return `/newsletter/unsubscribe/${query}`;
 }
 
+/** The page where a reader changes market and job alerts; with their id and its signature, the link every issue carries. */
+export function newsletterPreferencesUrl(link?: { id: string; signature: string }): string {
+  const query = link ? `?id=${encodeURIComponent(link.id)}&sig=${encodeURIComponent(link.signature)}` : '';
+  return `/newsletter/preferences/${query}`;
+}
+
 /** One issue of the daily briefing as a page: /newsletter/YYYY-MM-DD/ */
 export function issueUrl(date: string): string {
   return `/newsletter/${date}/`;

@@ -53,6 +53,7 @@ describe('crawling files', () => {
           p.startsWith('/api/') ||
           p.startsWith('/newsletter/confirm') ||
           p.startsWith('/newsletter/unsubscribe') ||
+          p.startsWith('/newsletter/preferences') ||
           p.startsWith('/newsletter/check-your-inbox'),
       ),
     ).toEqual([]);

@@ -7,6 +7,7 @@ const onDemandRoutes = [
   '/api/newsletter/subscribe',
   '/newsletter/confirm/',
   '/newsletter/unsubscribe/',
+  '/newsletter/preferences/',
   '/newsletter/check-your-inbox/',
 ];
 const site = new URL(process.env.SITE_URL ?? 'http://localhost:4321');

@@ -61,6 +61,11 @@ export function locationByLabel(label: LocationLabel): Location {
   return LOCATIONS.find((l) => l.label === label)!;
 }
 
+/** The slug of a function label (URLs, stored job alerts). */
+export function functionSlugOf(label: FunctionLabel): FunctionSlug {
+  return FUNCTIONS.find((f) => f.label === label)!.slug;
+}
+
 export function schemaOrgEmploymentType(label: EmploymentTypeLabel): string {
   return EMPLOYMENT_TYPES.find((t) => t.label === label)!.schemaOrg;
 }

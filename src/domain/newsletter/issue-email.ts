@@ -1,6 +1,7 @@
 // The contract between the build and the sender: for each published issue the build writes
 // dist/newsletter/<date>.json in this shape, with per-recipient links left as placeholders.
 import { z } from 'astro/zod';
+import { NEW_JOBS_PLACEHOLDER, newJobsSchema, type RenderedSection } from './segments.ts';
 
 const ISSUE_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -21,13 +22,16 @@ export const issueEmailSchema = z.object({
   /** CSS already inlined by the build. */
   html: z.string().min(1),
   text: z.string().min(1),
+  /** The roles new in the issue's window, for each reader's "New jobs" section (segments.ts). */
+  newJobs: newJobsSchema.optional(),
 });
 
 export type IssueEmail = z.infer<typeof issueEmailSchema>;
 
-/** What the sender fills in for each recipient. Issue 13 adds a preferences link here. */
+/** What the sender fills in for each recipient. */
 export interface RecipientLinks {
   unsubscribe_url: string;
+  preferences_url: string;
 }
 
 function escapeHtml(text: string): string {
@@ -40,12 +44,18 @@ function fill(template: string, links: RecipientLinks, escape: (value: string) =
   );
 }
 
-/** The issue's HTML and text with one recipient's links in place of the placeholders. */
+/**
+ * The issue's HTML and text with, when the issue has one, the reader's "New jobs" section (already
+ * HTML, put in as is; it may carry the preferences link), then their links in place of the placeholders.
+ */
 export function personalize(
   issue: Pick<IssueEmail, 'html' | 'text'>,
   links: RecipientLinks,
+  newJobs?: RenderedSection,
 ): { html: string; text: string } {
-  return { html: fill(issue.html, links, escapeHtml), text: fill(issue.text, links, (value) => value) };
+  const html = newJobs ? issue.html.replace(NEW_JOBS_PLACEHOLDER, () => newJobs.html) : issue.html;
+  const text = newJobs ? issue.text.replace(NEW_JOBS_PLACEHOLDER, () => newJobs.text) : issue.text;
+  return { html: fill(html, links, escapeHtml), text: fill(text, links, (value) => value) };
 }
 
 /**

@@ -1,6 +1,7 @@
-// When an issue goes out: the daily time in the newsletter's time zone, unless the issue names its
-// own, and the cut-off after which a send that never started is not started late.
+// When an issue goes out: the daily time in each market's time zone (the newsletter's own for
+// Elsewhere and no preference), unless the issue names its own, and the cut-off after which a send that never started is not started late.
 import { TZDate } from '@date-fns/tz';
+import { MARKETS, marketTimeZone, type MarketSlug } from './markets.ts';
 
 /** The calendar date (YYYY-MM-DD) it is at `now` in a time zone. */
 export function dateInZone(now: number, timeZone: string): string {
@@ -33,4 +34,41 @@ export function scheduledSendAt(issue: { date: string; sendAt: string | null }, 
 /** Whether a send that has not started by `now` is too late to start (a morning briefing at tea time). */
 export function isPastSendWindow(now: number, dueAt: number, windowHours: number): boolean {
   return now > dueAt + windowHours * 60 * 60 * 1000;
+}
+
+/** The send times of one issue: each market's moment, and the first and last of them. */
+export interface MarketSendTimes {
+  /** Keyed by market slug; 'none' is the readers with no preference. */
+  byMarket: Record<MarketSlug | 'none', number>;
+  first: number;
+  last: number;
+}
+
+/**
+ * When an issue reaches each market: the daily time in that market's zone (Elsewhere and no
+ * preference: the newsletter's zone), so everyone gets it at breakfast. An issue's own sendAt is one
+ * moment for every market: an editor who sets it wants the issue out then, everywhere.
+ */
+export function marketSendTimes(
+  issue: { date: string; sendAt: string | null },
+  schedule: SendSchedule,
+): MarketSendTimes {
+  const keys = [...MARKETS.map((m) => m.slug), 'none'] as const;
+  const byMarket = Object.fromEntries(
+    keys.map((key) => {
+      const timeZone = marketTimeZone(key === 'none' ? null : key, schedule.timeZone);
+      return [key, scheduledSendAt(issue, { sendTime: schedule.sendTime, timeZone })];
+    }),
+  ) as Record<MarketSlug | 'none', number>;
+  const times = Object.values(byMarket);
+  return { byMarket, first: Math.min(...times), last: Math.max(...times) };
+}
+
+/** The first and last send time among the markets that have readers (an issue waits for no empty market). */
+export function sendSpan(
+  times: MarketSendTimes,
+  markets: readonly (MarketSlug | 'none')[],
+): { first: number; last: number } {
+  const used = markets.map((market) => times.byMarket[market]);
+  return used.length === 0 ? times : { first: Math.min(...used), last: Math.max(...used) };
 }

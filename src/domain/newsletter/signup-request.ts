@@ -3,8 +3,9 @@
 
 import { checkEmail, emailMessages, type EmailCheck } from './email-address.ts';
 import { FORM_FIELDS } from './form-fields.ts';
+import { parsePreferences, type PreferenceErrors, type Preferences } from './preferences.ts';
 
-/** Signup bodies are three short fields; anything bigger is not from our form. */
+/** Signup bodies are a few short fields; anything bigger is not from our form. */
 export const MAX_SIGNUP_BODY_BYTES = 8 * 1024;
 
 const ALLOWED_FIELDS = new Set<string>(Object.values(FORM_FIELDS));
@@ -17,16 +18,24 @@ export const requestMessages = {
   consent: 'Tick the box to say you want the newsletter.',
 } as const;
 
-export type SignupErrors = { email?: string; consent?: string };
+export type SignupErrors = { email?: string; consent?: string } & PreferenceErrors;
 
 export type SignupFormat = 'form' | 'json';
 
 export type ParsedSignup =
-  | { kind: 'signup'; email: string }
+  | { kind: 'signup'; email: string; preferences: Preferences }
   | { kind: 'honeypot' }
   | { kind: 'invalid'; errors: SignupErrors; typedEmail: string };
 
-type Fields = { email: unknown; consent: unknown; honeypot: unknown; emailCount: number; unknown: boolean };
+type Fields = {
+  email: unknown;
+  consent: unknown;
+  honeypot: unknown;
+  market: unknown;
+  functions: unknown;
+  emailCount: number;
+  unknown: boolean;
+};
 
 /** Which format a Content-Type header announces, or null for anything we do not accept. */
 export function signupFormat(contentType: string | null): SignupFormat | null {
@@ -43,6 +52,9 @@ function fromForm(body: string): Fields {
     email: params.get(FORM_FIELDS.email) ?? undefined,
     consent: params.get(FORM_FIELDS.consent) ?? undefined,
     honeypot: params.getAll(FORM_FIELDS.honeypot).join(''),
+    // One market at most: a second value is a tampered form, reported on the field.
+    market: params.getAll(FORM_FIELDS.market).length > 1 ? [] : (params.get(FORM_FIELDS.market) ?? undefined),
+    functions: params.getAll(FORM_FIELDS.functions),
     emailCount: params.getAll(FORM_FIELDS.email).length,
     unknown: keys.some((key) => !ALLOWED_FIELDS.has(key)),
   };
@@ -61,6 +73,8 @@ function fromJson(body: string): Fields | null {
     email: record[FORM_FIELDS.email],
     consent: record[FORM_FIELDS.consent],
     honeypot: record[FORM_FIELDS.honeypot],
+    market: record[FORM_FIELDS.market] ?? undefined,
+    functions: record[FORM_FIELDS.functions],
     emailCount: FORM_FIELDS.email in record ? 1 : 0,
     unknown: Object.keys(record).some((key) => !ALLOWED_FIELDS.has(key)),
   };
@@ -89,8 +103,10 @@ export function parseSignup(format: SignupFormat | null, body: string): ParsedSi
     fields.emailCount > 1 ? { ok: false, message: emailMessages.several } : checkEmail(fields.email);
   if (!email.ok) errors.email = email.message;
   if (!CONSENT_VALUES.has(fields.consent)) errors.consent = requestMessages.consent;
-  if (!email.ok || errors.consent) return invalid(errors, fields.email);
-  return { kind: 'signup', email: email.email };
+  const preferences = parsePreferences(fields.market, fields.functions);
+  if (!preferences.ok) Object.assign(errors, preferences.errors);
+  if (!email.ok || !preferences.ok || errors.consent) return invalid(errors, fields.email);
+  return { kind: 'signup', email: email.email, preferences: preferences.preferences };
 }
 
 export type BodyRead = { ok: true; text: string } | { ok: false; reason: 'too-large' | 'unreadable' };

@@ -4,6 +4,8 @@
 
 import type { DatabaseSync } from 'node:sqlite';
 import { issueMessageId } from '../../domain/newsletter/issue-email.ts';
+import { MARKETS, type MarketSlug } from '../../domain/newsletter/markets.ts';
+import { preferencesFromColumns, type Preferences } from '../../domain/newsletter/preferences.ts';
 import { inTransaction } from './transaction.ts';
 
 export type IssueSendState = 'sending' | 'paused' | 'sent';
@@ -34,7 +36,19 @@ export interface DueDelivery {
   email: string;
   messageId: string;
   attempts: number;
+  /** The reader's preferences as they are now, not as they were when the recipients were frozen. */
+  preferences: Preferences;
 }
+
+/** When each market's readers are due (see marketSendTimes), and before which a never-tried delivery is too late. */
+export interface ClaimTimes {
+  byMarket: Record<MarketSlug | 'none', number>;
+  /** null when forced: nothing is too late. */
+  lateBefore: number | null;
+}
+
+// The order in which the CASE of freezeRecipients binds the markets' due times.
+const MARKET_ORDER = MARKETS.map((m) => m.slug);
 
 interface SendRow {
   state: IssueSendState;
@@ -70,9 +84,21 @@ export function createDeliveriesStore(db: DatabaseSync, options: DeliveriesStore
     `INSERT INTO issue_sends (issue_date, state, lease_owner, lease_until, started_at, forced)
      VALUES (?, 'sending', ?, ?, ?, ?)`,
   );
+  // Each reader's delivery waits for their market's time (next_attempt_at), which due_at keeps for the late cut-off.
+  const marketCase = `CASE market ${MARKET_ORDER.map(() => 'WHEN ? THEN ?').join(' ')} ELSE ? END`;
   const freezeRecipients = db.prepare(
-    `INSERT INTO deliveries (issue_date, subscriber_id, status, next_attempt_at, message_id)
-     SELECT ?, id, 'pending', ?, issue_message_id(?, id) FROM subscribers WHERE status = 'confirmed'`,
+    `INSERT INTO deliveries (issue_date, subscriber_id, status, next_attempt_at, due_at, message_id)
+     SELECT ?, id, 'pending', due, due, issue_message_id(?, id)
+       FROM (SELECT id, ${marketCase} AS due FROM subscribers WHERE status = 'confirmed')`,
+  );
+  const skipLate = db.prepare(
+    `UPDATE deliveries SET status = 'skipped', last_error = 'late: past the send window of the reader''s market'
+      WHERE issue_date = ? AND status = 'pending' AND attempts = 0 AND due_at IS NOT NULL AND due_at < ?`,
+  );
+  const readerMarkets = db.prepare(`SELECT DISTINCT market FROM subscribers WHERE status = 'confirmed'`);
+  const countDueNow = db.prepare(
+    `SELECT COUNT(*) AS n FROM deliveries
+      WHERE issue_date = ? AND (status = 'sending' OR (status = 'pending' AND (attempts > 0 OR due_at IS NULL OR due_at <= ?)))`,
   );
   const setRecipients = db.prepare('UPDATE issue_sends SET recipients = ? WHERE issue_date = ?');
   const takeOver = db.prepare(
@@ -95,7 +121,8 @@ export function createDeliveriesStore(db: DatabaseSync, options: DeliveriesStore
     'UPDATE issue_sends SET lease_owner = NULL, lease_until = NULL WHERE issue_date = ? AND lease_owner = ?',
   );
   const due = db.prepare(
-    `SELECT d.id, d.subscriber_id AS subscriberId, s.email, d.message_id AS messageId, d.attempts
+    `SELECT d.id, d.subscriber_id AS subscriberId, s.email, d.message_id AS messageId, d.attempts,
+            s.market, s.job_functions AS jobFunctions
        FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
       WHERE d.issue_date = ? AND d.status = 'pending' AND d.next_attempt_at <= ?
       ORDER BY d.id
@@ -148,13 +175,27 @@ export function createDeliveriesStore(db: DatabaseSync, options: DeliveriesStore
      * Takes the issue for this sender, in one transaction: starts it (freezing the recipients), or
      * resumes it when it was paused or its sender is gone, or says why not.
      */
-    claim(issueDate: string, owner: string, now: number, leaseMs: number, forced: boolean): ClaimResult {
+    claim(
+      issueDate: string,
+      owner: string,
+      now: number,
+      leaseMs: number,
+      forced: boolean,
+      times?: ClaimTimes,
+    ): ClaimResult {
+      // Forced or without times: every market now. The late cut-off applies when a send starts: a
+      // market whose window passed before the issue began is skipped; a resume (after a crash or a
+      // pause) sends what is left, as it always did.
+      const dueOf = (key: MarketSlug | 'none') => (forced || !times ? now : times.byMarket[key]);
+      const lateBefore = forced ? null : (times?.lateBefore ?? null);
       return inTransaction(db, () => {
         const send = findSend.get(issueDate) as SendRow | undefined;
         if (!send) {
           insertSend.run(issueDate, owner, now + leaseMs, now, forced ? 1 : 0);
-          const recipients = Number(freezeRecipients.run(issueDate, now, issueDate).changes);
+          const marketTimes = MARKET_ORDER.flatMap((market) => [market, dueOf(market)]);
+          const recipients = Number(freezeRecipients.run(issueDate, issueDate, ...marketTimes, dueOf('none')).changes);
           setRecipients.run(recipients, issueDate);
+          if (lateBefore !== null) skipLate.run(issueDate, lateBefore);
           return { kind: 'started', recipients };
         }
         if (send.state === 'sent') return { kind: 'already-sent' };
@@ -192,7 +233,22 @@ export function createDeliveriesStore(db: DatabaseSync, options: DeliveriesStore
 
     /** The next pending deliveries whose time has come, in recipient order. */
     due(issueDate: string, now: number, limit: number): DueDelivery[] {
-      return due.all(issueDate, now, limit) as unknown as DueDelivery[];
+      type Row = Omit<DueDelivery, 'preferences'> & { market: string | null; jobFunctions: string };
+      return (due.all(issueDate, now, limit) as unknown as Row[]).map(({ market, jobFunctions, ...row }) => ({
+        ...row,
+        preferences: preferencesFromColumns(market, jobFunctions),
+      }));
+    },
+
+    /** The markets confirmed readers are in now ('none' for no preference); at least 'none'. */
+    readerMarkets(): (MarketSlug | 'none')[] {
+      const rows = readerMarkets.all() as { market: MarketSlug | null }[];
+      return rows.length === 0 ? ['none'] : rows.map((row) => row.market ?? 'none');
+    },
+
+    /** Deliveries that are due or being retried now, as opposed to waiting for a later market's time. */
+    dueNow(issueDate: string, now: number): number {
+      return Number((countDueNow.get(issueDate, now) as { n: number }).n);
     },
 
     nextPendingAt(issueDate: string): number | null {

@@ -1,5 +1,5 @@
-// Starts each issue at its time, in the server process: the daily NEWSLETTER_SEND_TIME in
-// NEWSLETTER_TIME_ZONE, or the issue's own sendAt. An issue whose time passed more than the send
+// Starts each issue at its time, in the server process: the daily NEWSLETTER_SEND_TIME in the
+// first market's zone (each later market's readers wait for theirs), or the issue's own sendAt. An issue whose time passed more than the send
 // window ago is not started (and a send interrupted by a restart is not resumed) late; the
 // operator decides with `npm run newsletter -- send`.
 
@@ -7,7 +7,8 @@ import {
   addDays,
   dateInZone,
   isPastSendWindow,
-  scheduledSendAt,
+  marketSendTimes,
+  sendSpan,
   type SendSchedule,
 } from '../../domain/newsletter/send-schedule.ts';
 import type { DeliveriesStore } from './deliveries-store.ts';
@@ -59,8 +60,10 @@ export function createIssueScheduler(options: IssueSchedulerOptions) {
       reportOnce(`unreadable ${date}`, () => log.error((error as Error).message));
       return;
     }
-    const dueAt = scheduledSendAt(issue, options.schedule);
-    if (now() < dueAt) return;
+    // Started at the first market's time; the sender then waits for each later market's own.
+    const span = sendSpan(marketSendTimes(issue, options.schedule), deliveries.readerMarkets());
+    if (now() < span.first) return;
+    const dueAt = span.last;
     const summary = deliveries.summary(date);
     if (summary?.state === 'sent' || summary?.state === 'paused') return;
     if (isPastSendWindow(now(), dueAt, options.sendWindowHours)) {
@@ -94,7 +97,9 @@ export function createIssueScheduler(options: IssueSchedulerOptions) {
     tick,
     start(): void {
       if (timer) return;
-      log.info(`issue scheduler started: daily at ${options.schedule.sendTime} ${options.schedule.timeZone}`);
+      log.info(
+        `issue scheduler started: daily at ${options.schedule.sendTime} in each market (${options.schedule.timeZone} for Elsewhere and no market)`,
+      );
       tick();
       timer = setInterval(tick, TICK_MS);
     },

@@ -6,7 +6,12 @@ import { maskEmail } from '../../domain/newsletter/email-address.ts';
 import type { IssueEmail } from '../../domain/newsletter/issue-email.ts';
 import { retryDelayMs } from '../../domain/newsletter/retry-delay.ts';
 import { pauseReason } from '../../domain/newsletter/send-health.ts';
-import { isPastSendWindow, scheduledSendAt, type SendSchedule } from '../../domain/newsletter/send-schedule.ts';
+import {
+  isPastSendWindow,
+  marketSendTimes,
+  sendSpan,
+  type SendSchedule,
+} from '../../domain/newsletter/send-schedule.ts';
 import type { DeliveriesStore, DueDelivery, IssueSendSummary } from './deliveries-store.ts';
 import type { IssueRecipient } from './issue-message.ts';
 import type { Log } from './log.ts';
@@ -27,7 +32,22 @@ export type SendOutcome =
   | { kind: 'too-late'; dueAt: number }
   | { kind: 'busy'; owner: string }
   | { kind: 'already-sent'; summary: IssueSendSummary }
-  | { kind: 'finished' | 'paused' | 'stopped' | 'lost-lease'; resumed: boolean; summary: IssueSendSummary };
+  | {
+      kind: 'finished' | 'paused' | 'stopped' | 'lost-lease' | 'waiting';
+      resumed: boolean;
+      summary: IssueSendSummary;
+    };
+
+export interface SendOptions {
+  /** Past the late-send cut-off, and every market at once. */
+  force?: boolean;
+  /**
+   * Return ('waiting') once only later markets are left, instead of staying until the last market's
+   * time: the CLI's `send`, so an operator's command does not run for half a day. The server's
+   * scheduler stays.
+   */
+  returnWhenWaiting?: boolean;
+}
 
 export interface IssueSenderOptions {
   deliveries: DeliveriesStore;
@@ -55,9 +75,12 @@ export function createIssueSender(options: IssueSenderOptions) {
   const concurrency = options.concurrency ?? IN_FLIGHT;
   const running = new Map<string, { halt(reason: 'stopped'): void; done: Promise<unknown> }>();
 
-  async function run(issue: IssueEmail): Promise<'finished' | 'paused' | 'stopped' | 'lost-lease'> {
+  async function run(
+    issue: IssueEmail,
+    returnWhenWaiting: boolean,
+  ): Promise<'finished' | 'paused' | 'stopped' | 'lost-lease' | 'waiting'> {
     const date = issue.date;
-    let halt: 'paused' | 'stopped' | 'lost-lease' | null = null;
+    let halt: 'paused' | 'stopped' | 'lost-lease' | 'waiting' | null = null;
     const watch = { recipients: deliveries.remaining(date), attempts: 0, failures: 0 };
     let queue: DueDelivery[] = [];
     let nextSlot = 0;
@@ -128,6 +151,10 @@ export function createIssueSender(options: IssueSenderOptions) {
         if (!item) {
           const next = deliveries.nextPendingAt(date);
           if (next === null) return;
+          if (returnWhenWaiting && deliveries.dueNow(date, now()) === 0) {
+            halt ??= 'waiting';
+            return;
+          }
           await sleep(Math.min(Math.max(next - now(), 1), MAX_IDLE_MS));
           continue;
         }
@@ -146,7 +173,7 @@ export function createIssueSender(options: IssueSenderOptions) {
       clearInterval(heartbeat);
       running.delete(date);
     }
-    if (halt === 'stopped') deliveries.releaseLease(date, owner);
+    if (halt === 'stopped' || halt === 'waiting') deliveries.releaseLease(date, owner);
     if (halt) return halt;
     deliveries.finish(date, now());
     return 'finished';
@@ -154,10 +181,15 @@ export function createIssueSender(options: IssueSenderOptions) {
 
   return {
     /** Starts or resumes the issue; resolves when it is finished, paused, stopped or someone else's. */
-    async send(issue: IssueEmail, { force = false } = {}): Promise<SendOutcome> {
+    async send(
+      issue: IssueEmail,
+      { force = false, returnWhenWaiting = false }: SendOptions = {},
+    ): Promise<SendOutcome> {
       const date = issue.date;
       if (running.has(date)) return { kind: 'busy', owner };
-      const dueAt = scheduledSendAt(issue, options.schedule);
+      const times = marketSendTimes(issue, options.schedule);
+      // Too late only when even the last market's window has passed; earlier markets past theirs are skipped at the claim.
+      const dueAt = sendSpan(times, deliveries.readerMarkets()).last;
       const started = deliveries.summary(date) !== null;
       if (!started && !force && isPastSendWindow(now(), dueAt, options.sendWindowHours)) {
         log.warn(
@@ -166,7 +198,8 @@ export function createIssueSender(options: IssueSenderOptions) {
         );
         return { kind: 'too-late', dueAt };
       }
-      const claim = deliveries.claim(date, owner, now(), LEASE_MS, force);
+      const lateBefore = now() - options.sendWindowHours * 60 * 60 * 1000;
+      const claim = deliveries.claim(date, owner, now(), LEASE_MS, force, { byMarket: times.byMarket, lateBefore });
       if (claim.kind === 'busy') return claim;
       if (claim.kind === 'already-sent') return { kind: 'already-sent', summary: deliveries.summary(date)! };
       if (claim.kind === 'started') {
@@ -179,7 +212,7 @@ export function createIssueSender(options: IssueSenderOptions) {
               : ''),
         );
       }
-      const result = await run(issue);
+      const result = await run(issue, returnWhenWaiting);
       return { kind: result, resumed: claim.kind === 'resumed', summary: deliveries.summary(date)! };
     },
 

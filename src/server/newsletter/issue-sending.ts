@@ -3,7 +3,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { AppConfig } from '../../config.ts';
 import { createDeliveriesStore } from './deliveries-store.ts';
-import { issueMessage } from './issue-message.ts';
+import { createIssueComposer } from './issue-message.ts';
 import { createIssueSender } from './issue-sender.ts';
 import type { Log } from './log.ts';
 import type { MailTransport } from './mail-transport.ts';
@@ -20,10 +20,11 @@ export function openIssueSending(
     messageIdHost: new URL(config.siteUrl).hostname,
     isOwnerGone: isSenderGone,
   });
+  const composer = createIssueComposer({ siteUrl: config.siteUrl, secret });
   const sender = createIssueSender({
     deliveries,
     transport,
-    compose: (issue, recipient) => issueMessage(issue, recipient, { siteUrl: config.siteUrl, secret }),
+    compose: composer.compose,
     schedule: { sendTime: config.newsletterSendTime, timeZone: config.newsletterTimeZone },
     sendWindowHours: config.newsletterSendWindowHours,
     ratePerSecond: config.newsletterRatePerSecond,
@@ -32,5 +33,5 @@ export function openIssueSending(
     owner: senderIdentity(),
     log,
   });
-  return { deliveries, sender };
+  return { deliveries, sender, composer };
 }

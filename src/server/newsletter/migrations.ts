@@ -122,6 +122,16 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `);
   },
+  // Reader preferences (issue 13): a market (NULL: no preference) and job-alert functions
+  // (comma-separated slugs, '' for none), so every existing reader keeps "no preference". Each
+  // delivery records when its reader's market is due, for the per-market send times and late cut-off.
+  // Only columns are added (no table rebuild), so migrations that rebuild subscribers may come before it.
+  `
+  ALTER TABLE subscribers ADD COLUMN market TEXT
+    CHECK (market IS NULL OR market IN ('singapore', 'hong-kong', 'london', 'new-york', 'elsewhere'));
+  ALTER TABLE subscribers ADD COLUMN job_functions TEXT NOT NULL DEFAULT '';
+  ALTER TABLE deliveries ADD COLUMN due_at INTEGER;
+  `,
 ];
 
 export function schemaVersion(db: DatabaseSync): number {

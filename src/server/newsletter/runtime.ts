@@ -18,7 +18,7 @@ import { createRateLimiter } from '../../domain/newsletter/rate-limiter.ts';
 import { resolveNewsletterSecret } from './secret.ts';
 import { handleSignup, type SignupAnswer, type SignupInput } from './signup.ts';
 import { createSubscribersStore, type SubscribersStore } from './subscribers-store.ts';
-import { openToken, verifySubscriberSignature } from './tokens.ts';
+import { openToken, verifyPreferencesSignature, verifySubscriberSignature } from './tokens.ts';
 
 export interface NewsletterRuntime {
   config: AppConfig;
@@ -29,6 +29,8 @@ export interface NewsletterRuntime {
   signup(input: SignupInput): Promise<SignupAnswer>;
   unsubscribeUrl(subscriberId: string): string;
   verifyUnsubscribe(subscriberId: string, signature: string): boolean;
+  /** The preferences link's signature: a different purpose, so an unsubscribe signature does not pass. */
+  verifyPreferences(subscriberId: string, signature: string): boolean;
   close(): Promise<void>;
 }
 
@@ -86,6 +88,7 @@ export function openNewsletterRuntime(config: AppConfig, log: Log = consoleLog()
     signup: (input) => handleSignup(deps, input),
     unsubscribeUrl: (subscriberId) => unsubscribeUrl(config.siteUrl, secret, subscriberId),
     verifyUnsubscribe: (subscriberId, signature) => verifySubscriberSignature(secret, subscriberId, signature),
+    verifyPreferences: (subscriberId, signature) => verifyPreferencesSignature(secret, subscriberId, signature),
     async close() {
       // Issues first: the outbox sender closes the transport they share.
       await scheduler.stop();

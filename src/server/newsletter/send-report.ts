@@ -10,7 +10,7 @@ function counts(summary: IssueSendSummary): string {
   const { sent, failed, bounced, skipped, pending, sending } = summary.counts;
   const left = pending + sending;
   return (
-    `${sent} sent, ${bounced} bounced, ${failed} failed, ${skipped} skipped (unsubscribed)` +
+    `${sent} sent, ${bounced} bounced, ${failed} failed, ${skipped} skipped (unsubscribed or late)` +
     (left > 0 ? `, ${left} still to send` : '') +
     `; possible duplicates: ${summary.possibleDuplicates}`
   );
@@ -30,6 +30,8 @@ export function describeOutcome(date: string, outcome: SendOutcome): string {
       return `Issue ${date} paused: ${outcome.summary.pauseReason}. So far: ${counts(outcome.summary)}.`;
     case 'stopped':
       return `Issue ${date} stopped before the end (${counts(outcome.summary)}); the next send resumes it.`;
+    case 'waiting':
+      return `Issue ${date}: sent to every market whose time has come (${counts(outcome.summary)}); the server's scheduler sends the rest at each market's time, or send --force sends them now.`;
     case 'lost-lease':
       return `Issue ${date}: another sender took it over; this one stopped (${counts(outcome.summary)}).`;
   }

@@ -77,7 +77,7 @@ export async function handleSignup(deps: SignupDependencies, input: SignupInput)
     };
   }
 
-  const outcome = deps.store.subscribe(signup.email, deps.now());
+  const outcome = deps.store.subscribe(signup.email, deps.now(), signup.preferences);
   deps.log.info(`signup for ${maskEmail(signup.email)}: ${outcome}`);
   if (outcome === 'queued') deps.afterQueued();
   return { kind: 'accepted' };

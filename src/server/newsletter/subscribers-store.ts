@@ -4,6 +4,13 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { CONSENT_TEXT_VERSION } from '../../domain/newsletter/consent.ts';
 import { emailKey } from '../../domain/newsletter/email-address.ts';
+import { MARKETS, type MarketSlug } from '../../domain/newsletter/markets.ts';
+import {
+  functionsColumn,
+  NO_PREFERENCE,
+  preferencesFromColumns,
+  type Preferences,
+} from '../../domain/newsletter/preferences.ts';
 import {
   CONFIRM_TOKEN_LIFETIME_MS,
   hashToken,
@@ -37,7 +44,14 @@ export interface SubscriberRecord {
   created_at: number;
   confirmed_at: number | null;
   unsubscribed_at: number | null;
+  /** NULL: no preference. */
+  market: MarketSlug | null;
+  /** Comma-separated function slugs; '' for none. */
+  job_functions: string;
 }
+
+/** Subscribers per market ('none' for no preference), by status. */
+export type MarketStats = Record<MarketSlug | 'none', Record<SubscriberStatus, number>>;
 
 export type SubscriberStats = Record<SubscriberStatus, number> & { total: number };
 
@@ -56,13 +70,22 @@ interface TokenRow {
 export function createSubscribersStore(db: DatabaseSync, secret: string) {
   const findByKey = db.prepare('SELECT id, status, confirmation_queued_at FROM subscribers WHERE email_key = ?');
   const insertSubscriber = db.prepare(
-    `INSERT INTO subscribers (id, email, email_key, status, consent_text_version, consent_at, created_at)
-     VALUES (?, ?, ?, 'pending', ?, ?, ?)`,
+    `INSERT INTO subscribers (id, email, email_key, status, consent_text_version, consent_at, created_at, market,
+       job_functions)
+     VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?)`,
   );
   const renewConsent = db.prepare(
-    `UPDATE subscribers SET status = 'pending', consent_text_version = ?, consent_at = ?, unsubscribed_at = NULL
+    `UPDATE subscribers SET status = 'pending', consent_text_version = ?, consent_at = ?, unsubscribed_at = NULL,
+            market = ?, job_functions = ?
      WHERE id = ?`,
   );
+  const findPreferences = db.prepare(
+    `SELECT market, job_functions FROM subscribers WHERE id = ? AND status IN ('pending', 'confirmed')`,
+  );
+  const updatePreferences = db.prepare(
+    `UPDATE subscribers SET market = ?, job_functions = ? WHERE id = ? AND status IN ('pending', 'confirmed')`,
+  );
+  const countByMarket = db.prepare('SELECT market, status, COUNT(*) AS n FROM subscribers GROUP BY market, status');
   const noteConfirmationQueued = db.prepare('UPDATE subscribers SET confirmation_queued_at = ? WHERE id = ?');
   const insertToken = db.prepare(
     'INSERT INTO confirm_tokens (token_hash, subscriber_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
@@ -106,20 +129,23 @@ export function createSubscribersStore(db: DatabaseSync, secret: string) {
 
   return {
     /**
-     * Records a signup with its consent and queues the confirmation email, all or nothing. The
-     * subscriber is found by the mailbox's key; a new one keeps the address as typed, for display.
+     * Records a signup with its consent and preferences and queues the confirmation email, all or nothing.
+     * The subscriber is found by the mailbox's key; a new one keeps the address as typed, for display.
      */
-    subscribe(email: string, now: number): SubscribeOutcome {
+    subscribe(email: string, now: number, preferences: Preferences = NO_PREFERENCE): SubscribeOutcome {
+      const market = preferences.market;
+      const functions = functionsColumn(preferences.functions);
       return inTransaction(db, () => {
         const existing = findByKey.get(emailKey(email)) as ExistingSubscriber | undefined;
         if (!existing) {
           const id = newSubscriberId();
-          insertSubscriber.run(id, email, emailKey(email), CONSENT_TEXT_VERSION, now, now);
+          insertSubscriber.run(id, email, emailKey(email), CONSENT_TEXT_VERSION, now, now, market, functions);
           queueConfirmation(id, now);
           return 'queued';
         }
+        // A signup form must not change a confirmed reader's preferences: anyone can type their address.
         if (existing.status === 'confirmed') return 'already-confirmed';
-        renewConsent.run(CONSENT_TEXT_VERSION, now, existing.id);
+        renewConsent.run(CONSENT_TEXT_VERSION, now, market, functions, existing.id);
         const lastQueued = existing.confirmation_queued_at;
         if (lastQueued !== null && now - lastQueued < CONFIRMATION_RESEND_INTERVAL_MS) return 'throttled';
         queueConfirmation(existing.id, now);
@@ -151,6 +177,29 @@ export function createSubscribersStore(db: DatabaseSync, secret: string) {
         markUnsubscribed.run(now, subscriberId);
         cancelOutboxOf.run(subscriberId);
       });
+    },
+
+    /** A current reader's preferences; undefined for an unknown, unsubscribed or bounced id. */
+    preferences(subscriberId: string): Preferences | undefined {
+      const row = findPreferences.get(subscriberId) as { market: string | null; job_functions: string } | undefined;
+      return row && preferencesFromColumns(row.market, row.job_functions);
+    },
+
+    /** Changes a current reader's market and job alerts; false when the id is not a current reader. */
+    setPreferences(subscriberId: string, preferences: Preferences): boolean {
+      const changes = updatePreferences.run(preferences.market, functionsColumn(preferences.functions), subscriberId);
+      return Number(changes.changes) === 1;
+    },
+
+    byMarket(): MarketStats {
+      const empty = () => ({ pending: 0, confirmed: 0, unsubscribed: 0, bounced: 0 });
+      const stats = Object.fromEntries(
+        [...MARKETS.map((m) => m.slug), 'none'].map((key) => [key, empty()]),
+      ) as MarketStats;
+      for (const row of countByMarket.all() as { market: MarketSlug | null; status: SubscriberStatus; n: number }[]) {
+        stats[row.market ?? 'none'][row.status] = Number(row.n);
+      }
+      return stats;
     },
 
     stats(): SubscriberStats {

@@ -52,16 +52,41 @@ function purposeKey(secret: string, purpose: string): KeyObject {
   return key;
 }
 
+// Each signed link has its own purpose key, so the signature of an unsubscribe link does not open
+// the preferences page of the same reader, nor the other way round.
+const UNSUBSCRIBE_LINK = 'unsubscribe-link';
+const PREFERENCES_LINK = 'preferences-link';
+
+function signFor(purpose: string, secret: string, subscriberId: string): string {
+  return createHmac('sha256', purposeKey(secret, purpose)).update(subscriberId, 'utf8').digest('base64url');
+}
+
+function verifyFor(purpose: string, secret: string, subscriberId: string, signature: string): boolean {
+  if (!SIGNATURE_SHAPE.test(signature) || subscriberId.length === 0 || subscriberId.length > 64) return false;
+  // Compared as text, not as decoded bytes: the last of 43 base64url characters carries two unused
+  // bits, so four spellings decode to the same bytes, and a changed link must not still work.
+  const expected = Buffer.from(signFor(purpose, secret, subscriberId), 'ascii');
+  return timingSafeEqual(expected, Buffer.from(signature, 'ascii'));
+}
+
 /** HMAC-SHA256 over the subscriber id, so unsubscribe links cannot be made up for other ids. */
 export function signSubscriberId(secret: string, subscriberId: string): string {
-  return createHmac('sha256', purposeKey(secret, 'unsubscribe-link')).update(subscriberId, 'utf8').digest('base64url');
+  return signFor(UNSUBSCRIBE_LINK, secret, subscriberId);
 }
 
 /** Constant-time check of an unsubscribe signature. */
 export function verifySubscriberSignature(secret: string, subscriberId: string, signature: string): boolean {
-  if (!SIGNATURE_SHAPE.test(signature) || subscriberId.length === 0 || subscriberId.length > 64) return false;
-  const expected = Buffer.from(signSubscriberId(secret, subscriberId), 'base64url');
-  return timingSafeEqual(expected, Buffer.from(signature, 'base64url'));
+  return verifyFor(UNSUBSCRIBE_LINK, secret, subscriberId, signature);
+}
+
+/** The signature of a reader's "Manage preferences" link. */
+export function signPreferencesId(secret: string, subscriberId: string): string {
+  return signFor(PREFERENCES_LINK, secret, subscriberId);
+}
+
+/** Constant-time check of a preferences-link signature. */
+export function verifyPreferencesSignature(secret: string, subscriberId: string, signature: string): boolean {
+  return verifyFor(PREFERENCES_LINK, secret, subscriberId, signature);
 }
 
 /** Encrypts a token for the outbox (AES-256-GCM); the result is iv.tag.ciphertext in base64url. */

@@ -41,6 +41,43 @@ describe('issueEmailFromPage', () => {
   });
 });
 
+describe('issueEmailFromPage: the per-reader New jobs pieces', () => {
+  const facts = {
+    ...meta,
+    newJobs: [{ id: 'ldn-risk', market: 'london', function: 'risk', postedDate: '2026-11-20' }],
+  };
+  const fragments = [
+    '<template data-fragment="list"><ul class="lead"></ul></template>',
+    '<template data-fragment="job:ldn-risk"><li><a href="https://example.com/jobs/ldn-risk/">Risk analyst</a></li></template>',
+    '<template data-fragment="empty"><p>No new roles lately.</p></template>',
+    '<template data-fragment="empty-alerts"><p>Nothing for your alerts. <a href="{{preferences_url}}">Change them</a></p></template>',
+    '<template data-fragment="segment-line"><p>Roles in {{segment}}.</p></template>',
+  ].join('');
+  const body = `<div>{{new_jobs}}</div><a href="{{preferences_url}}">Manage preferences</a>${fragments}`;
+
+  it('takes the fragments out of the page, CSS inlined, each with a text part', () => {
+    const email = issueEmailFromPage(page(body, facts));
+    expect(email.html).not.toContain('<template');
+    expect(email.html).toContain('{{new_jobs}}');
+    expect(email.newJobs!.listStart).toBe('<ul class="lead" style="color: #123456;">');
+    expect(email.newJobs!.jobs).toEqual([
+      {
+        ...facts.newJobs[0],
+        html: '<li><a href="https://example.com/jobs/ldn-risk/">Risk analyst</a></li>',
+        text: '* Risk analyst https://example.com/jobs/ldn-risk/',
+      },
+    ]);
+    expect(email.newJobs!.emptyForAlerts.text).toContain('{{preferences_url}}');
+  });
+
+  it('refuses a page whose role has no pre-rendered item, or that lacks the New jobs placeholder', () => {
+    expect(() =>
+      issueEmailFromPage(page(body.replace(/<template data-fragment="job:[^]*?<\/template>/, ''), facts)),
+    ).toThrow(/job:ldn-risk/);
+    expect(() => issueEmailFromPage(page(body.replace('{{new_jobs}}', ''), facts))).toThrow(/new_jobs/);
+  });
+});
+
 describe('writeIssueEmails', () => {
   let dir = '';
   afterEach(() => rmSync(dir, { recursive: true, force: true }));

@@ -46,7 +46,7 @@ describe('personalize', () => {
   const link = 'https://news.example/newsletter/unsubscribe/?id=abc&sig=xyz';
 
   it('fills the unsubscribe link, escaped for HTML and as is in the text', () => {
-    const { html, text } = personalize(valid, { unsubscribe_url: link });
+    const { html, text } = personalize(valid, { unsubscribe_url: link, preferences_url: 'p' });
     expect(html).toBe(
       '<p><a href="https://news.example/newsletter/unsubscribe/?id=abc&#38;sig=xyz">Unsubscribe</a></p>',
     );
@@ -55,9 +55,12 @@ describe('personalize', () => {
 
   it('leaves placeholders it does not know for a later step to notice', () => {
     expect(
-      personalize({ html: '{{preferences_url}}', text: '{{unsubscribe_url}} {{x}}' }, { unsubscribe_url: 'u' }),
+      personalize(
+        { html: '{{other_url}}', text: '{{unsubscribe_url}} {{x}}' },
+        { unsubscribe_url: 'u', preferences_url: 'p' },
+      ),
     ).toEqual({
-      html: '{{preferences_url}}',
+      html: '{{other_url}}',
       text: 'u {{x}}',
     });
   });

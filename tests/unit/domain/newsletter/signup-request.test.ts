@@ -161,13 +161,18 @@ describe('parseSignup: good input and the honeypot', () => {
     ['json', json({ email: 'Ann.Lee+news@Example.COM', consent: true, website: '' })],
     ['json without the honeypot key', json({ email: 'Ann.Lee+news@Example.COM', consent: true })],
   ] as [SignupFormat, string][])('accepts a %s signup and normalises the address', (format, body) => {
-    expect(parseSignup(format, body)).toEqual({ kind: 'signup', email: 'Ann.Lee+news@example.com' });
+    expect(parseSignup(format, body)).toEqual({
+      kind: 'signup',
+      email: 'Ann.Lee+news@example.com',
+      preferences: { market: null, functions: [] },
+    });
   });
 
   it('accepts the checkbox default value "on" and an internationalised domain', () => {
     expect(parseSignup('form', form({ email: 'mei@例え.テスト', consent: 'on' }))).toEqual({
       kind: 'signup',
       email: 'mei@例え.テスト',
+      preferences: { market: null, functions: [] },
     });
   });
 

@@ -38,7 +38,8 @@ describe('npm run subscribers', { timeout: 30_000 }, () => {
 
   it('export writes CSV, optionally only one status', () => {
     expect(run('export').stdout.split('\r\n')[1]).toBe(
-      'ann@example.com,pending,consent-2025-1,2025-01-02T00:00:00.000Z,2025-01-02T00:00:00.000Z,,',
+      // The last two columns are the preferences (issue 13): none here.
+      'ann@example.com,pending,consent-2025-1,2025-01-02T00:00:00.000Z,2025-01-02T00:00:00.000Z,,,,',
     );
     const confirmed = run('export', '--status', 'confirmed').stdout.trim().split('\r\n');
     expect(confirmed).toHaveLength(2);

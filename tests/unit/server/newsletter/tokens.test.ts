@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testSecret } from './helpers.ts';
 import {
   hashToken,
   isTokenShaped,
@@ -73,5 +74,21 @@ describe('sealed tokens in the outbox', () => {
     const alteredBody = (body[0] === 'A' ? 'B' : 'A') + body.slice(1);
     expect(openToken(secret, [iv, tag, alteredBody].join('.'))).toBeNull();
     expect(openToken(secret, 'garbage')).toBeNull();
+  });
+});
+
+describe('preferences-link signatures', () => {
+  it('differ from unsubscribe signatures, and only the exact text of one passes', async () => {
+    const { signPreferencesId, signSubscriberId, verifyPreferencesSignature, verifySubscriberSignature } =
+      await import('../../../../src/server/newsletter/tokens.ts');
+    const signature = signPreferencesId(testSecret, 'sub1');
+    expect(verifyPreferencesSignature(testSecret, 'sub1', signature)).toBe(true);
+    expect(verifyPreferencesSignature(testSecret, 'sub2', signature)).toBe(false);
+    expect(verifyPreferencesSignature(testSecret, 'sub1', signSubscriberId(testSecret, 'sub1'))).toBe(false);
+    expect(verifySubscriberSignature(testSecret, 'sub1', signature)).toBe(false);
+    // Every other spelling of the last character, including those that decode to the same bytes.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    for (const last of alphabet.replace(signature.at(-1)!, ''))
+      expect(verifyPreferencesSignature(testSecret, 'sub1', signature.slice(0, -1) + last)).toBe(false);
   });
 });
