@@ -71,7 +71,8 @@ export function writeMessage(kind: StepKind, fields: MessageFields): EmailMessag
       return write(
         `Thank you${about}`,
         contact,
-        `Thank you for taking the time to meet me on ${day} to talk about ${theRole}. I enjoyed hearing about [something specific from the conversation].`,
+        `Thank you for taking the time to meet me on ${day} to talk about ${theRole}.`,
+        'I particularly enjoyed hearing about [something specific from the conversation].',
         '[One sentence that adds to an answer you gave, or a point you did not get to make.]',
         'I am very keen to join the team and would welcome the next step. If references or examples of my work would help, I can send them at once.',
       );
