@@ -23,10 +23,10 @@ function findBrowser(): string {
 // What every command gets; CHROME_PATH joins it once a browser is found.
 let env = childEnvironment();
 
-function run(command: string, args: string[], stage: string): void {
+function run(command: string, args: string[], stage: string, settings: Record<string, string> = {}): void {
   const started = Date.now();
   console.log(`\n▶ ${stage}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env });
+  const result = spawnSync(command, args, { stdio: 'inherit', env: childEnvironment(settings, env) });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (result.status !== 0) {
     console.error(`\n✖ ${stage} failed after ${seconds} s`);
@@ -45,7 +45,8 @@ if (want('check')) run('npx', ['astro', 'check', '--minimumSeverity', 'warning']
 if (want('check')) run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'], 'type check (tsc)');
 if (want('lint')) run('npm', ['run', 'lint'], 'lint');
 if (want('unit')) run('npx', ['vitest', 'run'], 'unit tests');
-if (want('build')) run('npm', ['run', 'build'], 'build');
+// The tests' build includes the test-only pages (tests/fixtures/articles); `npm start`'s build never does.
+if (want('build')) run('npm', ['run', 'build'], 'build', { TEST_FIXTURES: '1' });
 if (want('dist')) run('npx', ['vitest', 'run', '--config', 'tests/build/vitest.config.ts'], 'checks over dist/');
 if (want('e2e')) run('npx', ['playwright', 'test'], 'browser tests');
 console.log('\nAll test stages passed.');

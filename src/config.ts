@@ -150,6 +150,28 @@ export interface BuildConfig {
   publicNewsletterAction: string;
   /** The same body limit the server applies, handed to Astro's adapter. */
   maxBodyBytes: number;
+  /**
+   * TEST_FIXTURES=1: also build the pages only the tests need (tests/fixtures/articles, such as the
+   * search-escaping article). Set by `npm test`'s build stage and by Playwright's setup; `npm start` never is.
+   */
+  testFixtures: boolean;
+}
+
+/** Where test-only articles live; read only when `testFixtures` is on. */
+export const ARTICLE_FIXTURES_DIR = 'tests/fixtures/articles';
+
+/**
+ * Where the articles collection finds its files: the editors' folder, plus the test fixtures when the
+ * build asks for them. With fixtures the base is the project root (one glob loader takes one base), so
+ * the content folder must be given relative to it, as CONTENT_DIR always is.
+ */
+export function articleFiles(config: Pick<BuildConfig, 'contentDir' | 'testFixtures'>): {
+  base: string;
+  pattern: string | string[];
+} {
+  if (!config.testFixtures) return { base: `${config.contentDir}/articles`, pattern: '**/*.mdx' };
+  const contentDir = config.contentDir.replace(/^\.\//, '').replace(/\/$/, '');
+  return { base: '.', pattern: [`${contentDir}/articles/**/*.mdx`, `${ARTICLE_FIXTURES_DIR}/**/*.mdx`] };
 }
 
 export function loadBuildConfig(env: Env = process.env): BuildConfig {
@@ -162,6 +184,7 @@ export function loadBuildConfig(env: Env = process.env): BuildConfig {
     jobsContactEmail: text(env, 'JOBS_CONTACT_EMAIL', ''),
     publicNewsletterAction,
     maxBodyBytes,
+    testFixtures: text(env, 'TEST_FIXTURES', '') !== '' && switchedOn(env, 'TEST_FIXTURES'),
   };
 }
 

@@ -2,12 +2,16 @@
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { loadBuildConfig } from './config';
+import { articleFiles, loadBuildConfig } from './config';
 import { jobsLoader } from './data/jobs/loader';
 import { jobSchema } from './domain/jobs/schema';
 import { issueDateFromFileName } from './domain/newsletter/issue-selection';
 
-const { contentDir, jobsFeedUrl } = loadBuildConfig();
+const buildConfig = loadBuildConfig();
+const { contentDir, jobsFeedUrl } = buildConfig;
+
+/** With the project root as base, the id would carry the folders; keep it the file name, as editors expect. */
+const fileNameId = ({ entry }: { entry: string }) => entry.replace(/^.*\//, '').replace(/\.mdx$/, '');
 
 const source = z.object({
   /** What the linked page is called, as its publisher titles it. */
@@ -25,7 +29,12 @@ const articles = defineCollection({
   // data store: it is bundled into the build whole, and the bodies made it 119 MB at 10,000 articles
   // and cost 400 MB of build memory at 3,000 (docs/benchmarks.md). Whoever needs the source reads
   // the file (articleSource in src/data/articles.ts).
-  loader: glob({ pattern: '**/*.mdx', base: `${contentDir}/articles`, retainBody: false }),
+  // Test builds (TEST_FIXTURES) add tests/fixtures/articles; an article's id stays its file name either way.
+  loader: glob({
+    ...articleFiles(buildConfig),
+    retainBody: false,
+    ...(buildConfig.testFixtures ? { generateId: fileNameId } : {}),
+  }),
   schema: ({ image }) =>
     z
       .object({

@@ -98,6 +98,7 @@ test.describe('the /search/ page', () => {
   });
 });
 
+// The article is a test fixture (tests/fixtures/articles), built only with TEST_FIXTURES on: no reader sees it.
 test('markup-like text in an article stays inert text in results', async ({ page }) => {
   let alerted = false;
   page.on('dialog', async (d) => {
@@ -105,7 +106,7 @@ test('markup-like text in an article stays inert text in results', async ({ page
     await d.dismiss();
   });
   await page.goto('/search/?q=stray+markup+onerror');
-  const result = searchPage(page).items.filter({ has: page.locator('a[href="/advice/follow-up-email-templates/"]') });
+  const result = searchPage(page).items.filter({ has: page.locator('a[href="/advice/search-escaping-fixture/"]') });
   await expect(result).toContainText('<img src=x onerror=alert(1)>');
   await expect(page.locator('main [role="list"] img, #search-output img')).toHaveCount(0);
   expect(alerted).toBe(false);

@@ -2,7 +2,7 @@ import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { ARTICLE_FIXTURES_DIR, articleFiles, loadBuildConfig, loadConfig } from '../../src/config.ts';
 import { resolveNewsletterSecret } from '../../src/server/newsletter/secret.ts';
 
 describe('loadConfig', () => {
@@ -131,5 +131,31 @@ describe('resolveNewsletterSecret', () => {
     writeFileSync(join(dir, 'secret'), 'y'.repeat(43), { mode: 0o644 });
     expect(resolveNewsletterSecret(dir, '')).toBe('y'.repeat(43));
     expect(statSync(join(dir, 'secret')).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('test fixtures in the articles collection (TEST_FIXTURES)', () => {
+  it('leaves the fixtures out of a normal build, such as the one `npm start` runs', () => {
+    const config = loadBuildConfig({});
+    expect(config.testFixtures).toBe(false);
+    expect(articleFiles(config)).toEqual({ base: './content/articles', pattern: '**/*.mdx' });
+  });
+
+  it('adds tests/fixtures/articles when the tests build the site', () => {
+    const config = loadBuildConfig({ TEST_FIXTURES: '1' });
+    expect(config.testFixtures).toBe(true);
+    expect(articleFiles(config)).toEqual({
+      base: '.',
+      pattern: ['content/articles/**/*.mdx', `${ARTICLE_FIXTURES_DIR}/**/*.mdx`],
+    });
+    expect(articleFiles(loadBuildConfig({ TEST_FIXTURES: '1', CONTENT_DIR: '.tmp/corpus/' })).pattern).toEqual([
+      '.tmp/corpus/articles/**/*.mdx',
+      'tests/fixtures/articles/**/*.mdx',
+    ]);
+  });
+
+  it('refuses a value that is neither on nor off', () => {
+    expect(loadBuildConfig({ TEST_FIXTURES: 'off' }).testFixtures).toBe(false);
+    expect(() => loadBuildConfig({ TEST_FIXTURES: 'maybe' })).toThrow(/TEST_FIXTURES/);
   });
 });

@@ -33,8 +33,17 @@ describe('ready messages', () => {
     for (const id of ['check-in-1', 'check-in-2']) expect(sentences(message(id).body)).toBeLessThanOrEqual(4);
   });
 
-  it('gives an easy way out in the close-the-loop note', () => {
-    expect(message('close-loop').body).toMatch(/I will not keep writing/);
+  it('gives an easy way out in the close-the-loop note, without announcing that we assume the worst', () => {
+    // when-to-stop-following-up: "Do not announce that you assume they have lost interest."
+    expect(message('close-loop').body).toContain('a one-line reply is plenty');
+    expect(message('close-loop').body).not.toMatch(/assume/i);
+  });
+
+  it('opens no message with "I hope", which the templates guide tells readers to avoid', () => {
+    for (const step of plan.steps) {
+      const opening = message(step.id).body.split('\n\n')[1];
+      expect(opening, step.id).not.toMatch(/^I hope/);
+    }
   });
 
   it('falls back to neutral wording when the role and company are left empty', () => {
