@@ -19,7 +19,9 @@ export function shareLinks(url: string, title: string): ShareLink[] {
   const [u, t] = [queryValue(url), queryValue(title)];
   return [
     { network: 'LinkedIn', href: `https://www.linkedin.com/sharing/share-offsite/?url=${u}` },
-    { network: 'X', href: `https://x.com/intent/post?url=${u}&text=${t}` },
+    // No text for X: its post shows the page's card, title included, and a second copy of the title
+    // would not fit the flagship's HTML budget.
+    { network: 'X', href: `https://x.com/intent/post?url=${u}` },
     { network: 'Email', href: `mailto:?subject=${t}&body=${u}` },
   ];
 }

@@ -11,9 +11,7 @@ describe('shareLinks', () => {
     expect(links.LinkedIn).toBe(
       'https://www.linkedin.com/sharing/share-offsite/?url=https://example.com/advice/offers/',
     );
-    expect(links.X).toBe(
-      'https://x.com/intent/post?url=https://example.com/advice/offers/&text=Offers%20%26%20deadlines:%205%20rules',
-    );
+    expect(links.X).toBe('https://x.com/intent/post?url=https://example.com/advice/offers/');
     expect(links.Email).toBe(
       'mailto:?subject=Offers%20%26%20deadlines:%205%20rules&body=https://example.com/advice/offers/',
     );
