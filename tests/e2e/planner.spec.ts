@@ -298,6 +298,8 @@ test('in the flagship article nothing of the planner loads until it nears the vi
   expect(scripts.filter((path) => /PlannerApp|preact|client\./.test(path))).toEqual([]);
   await page.getByRole('button', { name: 'Plan my follow-ups' }).scrollIntoViewIfNeeded();
   await expect.poll(() => scripts.some((path) => path.includes('PlannerApp'))).toBe(true);
+  // Hydrated: the island sets the reader's own zone. Typing before that is lost when Preact takes over.
+  await expect(page.getByLabel("Interviewer's time zone")).toHaveValue('Europe/London');
   await page.getByLabel('Interview ended').fill('2026-12-04T15:30');
   await page.getByLabel("Interviewer's time zone").selectOption('Asia/Singapore');
   await page.getByLabel('Decision date they gave').fill('2026-12-11');
