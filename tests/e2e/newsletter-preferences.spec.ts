@@ -17,7 +17,7 @@ import { linkIn, startSmtpServer, type ReceivedMail, type TestSmtpServer } from 
 import { preferencesUrl } from '../../src/server/newsletter/issue-message.ts';
 import { resolveNewsletterSecret } from '../../src/server/newsletter/secret.ts';
 import { expectNoAxeViolations } from './support/axe';
-import { fillForm, openPage, reader, waitForEnhancement } from './support/newsletter';
+import { fillForm, openPage, reader, rowCount as rowsIn, waitForEnhancement } from './support/newsletter';
 
 const run = promisify(execFile);
 const distDir = join(process.cwd(), 'dist');
@@ -192,26 +192,11 @@ test('each reader gets the new roles of their market and job alerts, and can cha
   expect(rolesIn(issueMail(singapore.email, NEXT))).toEqual(expectedRoles('singapore', []));
 });
 
-function rowCount(): number {
-  const db = new DatabaseSync(join(rig.server.dataDir, 'newsletter.sqlite'), { readOnly: true, timeout: 5_000 });
-  try {
-    return Number(
-      (
-        db.prepare('SELECT (SELECT COUNT(*) FROM subscribers) + (SELECT COUNT(*) FROM outbox) AS n').get() as {
-          n: number;
-        }
-      ).n,
-    );
-  } finally {
-    db.close();
-  }
-}
-
 test('unknown preference values get a 400 with the message beside the field, and nothing is written', async ({
   browser,
   request,
 }) => {
-  const before = rowCount();
+  const before = rowsIn(rig.server.dataDir);
   const { ip, email } = reader();
   const json = await request.post(`${rig.server.url}/api/newsletter/subscribe/`, {
     headers: { 'X-Forwarded-For': ip, Origin: rig.server.url },
@@ -235,7 +220,7 @@ test('unknown preference values get a 400 with the message beside the field, and
   await expect(page.getByRole('group', { name: 'Your market' })).toContainText(
     'Error: Choose one of the markets listed',
   );
-  expect(rowCount()).toBe(before);
+  expect(rowsIn(rig.server.dataDir)).toBe(before);
   await page.context().close();
 });
 

@@ -56,20 +56,7 @@ export function useNewsletterRig(): NewsletterRig {
         db.close();
       }
     },
-    rowCount(): number {
-      const db = database();
-      try {
-        return Number(
-          (
-            db.prepare('SELECT (SELECT COUNT(*) FROM subscribers) + (SELECT COUNT(*) FROM outbox) AS n').get() as {
-              n: number;
-            }
-          ).n,
-        );
-      } finally {
-        db.close();
-      }
-    },
+    rowCount: () => rowCount(server.dataDir),
     mailsTo(email: string): ReceivedMail[] {
       return smtp.messages.filter((mail) => mail.to.includes(email));
     },
@@ -77,6 +64,17 @@ export function useNewsletterRig(): NewsletterRig {
 }
 
 /** A fresh client (its own IPv6 /64, which the limiter counts as one) and mailbox for one test. */
+/** Subscribers plus outbox rows in the server's database: a refused input must leave it unchanged. */
+export function rowCount(dataDir: string): number {
+  const db = new DatabaseSync(join(dataDir, 'newsletter.sqlite'), { readOnly: true, timeout: 5_000 });
+  try {
+    const row = db.prepare('SELECT (SELECT COUNT(*) FROM subscribers) + (SELECT COUNT(*) FROM outbox) AS n').get();
+    return Number((row as { n: number }).n);
+  } finally {
+    db.close();
+  }
+}
+
 export function reader() {
   const id = randomUUID();
   return { ip: `2001:db8:${id.slice(0, 4)}:${id.slice(4, 8)}::1`, email: `reader-${id.slice(9, 18)}@example.com` };
