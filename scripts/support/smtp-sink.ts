@@ -1,6 +1,6 @@
-// An SMTP sink on a loopback port for tests and the load run (the smtp-server package): it accepts
-// every message, keeps it, and can be stopped and started again on the same port to play an outage.
-import { SMTPServer } from 'smtp-server';
+// An SMTP sink for tests and the signup load run: it keeps every message it accepts, parsed, and
+// lets a test wait for the mail to one address. It listens through scripts/support/smtp-listener.ts.
+import { listenForMail } from './smtp-listener.ts';
 
 export interface ReceivedMail {
   to: string[];
@@ -53,55 +53,28 @@ export function linkIn(mail: ReceivedMail, prefix: string): string {
 export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
   const messages: ReceivedMail[] = [];
   const waiters: { address: string; resolve: (mail: ReceivedMail) => void }[] = [];
-  let server: SMTPServer | undefined;
-  let boundPort = port;
-
-  function listen(): Promise<void> {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      // Every client is on loopback; a reverse DNS lookup per connection would only add delay.
-      disableReverseLookup: true,
-      logger: false,
-      // Idle pooled connections would otherwise hold close() open for 30 s.
-      closeTimeout: 200,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          const mail = parseMail(
-            Buffer.concat(chunks).toString('utf8'),
-            session.envelope.rcptTo.map((r) => r.address),
-          );
-          messages.push(mail);
-          for (const waiter of [...waiters]) {
-            if (mail.to.includes(waiter.address)) {
-              waiters.splice(waiters.indexOf(waiter), 1);
-              waiter.resolve(mail);
-            }
-          }
-          callback();
-        });
-      },
+  const listener = await listenForMail((stream, recipients, done) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('end', () => {
+      const mail = parseMail(Buffer.concat(chunks).toString('utf8'), recipients);
+      messages.push(mail);
+      for (const waiter of [...waiters]) {
+        if (mail.to.includes(waiter.address)) {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          waiter.resolve(mail);
+        }
+      }
+      done();
     });
-    // A client that dies mid-connection (a server killed by a test) must not bring this one down.
-    server.on('error', () => {});
-    return new Promise((resolve, reject) => {
-      server!.once('error', reject);
-      server!.listen(boundPort, '127.0.0.1', () => {
-        boundPort = (server!.server.address() as { port: number }).port;
-        resolve();
-      });
-    });
-  }
+  }, port);
 
-  await listen();
   return {
     get port() {
-      return boundPort;
+      return listener.port;
     },
     get url() {
-      return `smtp://127.0.0.1:${boundPort}`;
+      return listener.url;
     },
     messages,
     waitForMail(address, timeoutMs = 15_000) {
@@ -119,9 +92,7 @@ export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
         }, timeoutMs).unref();
       });
     },
-    stop() {
-      return new Promise((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    },
-    start: listen,
+    stop: () => listener.stop(),
+    start: () => listener.start(),
   };
 }
