@@ -108,8 +108,16 @@ function astroBuild(root: string, args: string[]): Promise<number> {
     env: buildEnvironment(),
     stdio: 'inherit',
   });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-  return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  for (const signal of signals) process.on(signal, forward);
+  return new Promise((resolve) =>
+    child.on('exit', (code, signal) => {
+      // Once Astro is gone, Ctrl-C stops the steps after it (the cards) as it would any process.
+      for (const name of signals) process.off(name, forward);
+      resolve(code ?? (signal ? 1 : 0));
+    }),
+  );
 }
 
 if (import.meta.main) {
