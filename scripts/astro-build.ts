@@ -10,12 +10,15 @@
 // Rust build reads the `_RJEM_` variable); returning freed pages at once lowered its peak from 1.84 to
 // 1.60 GB on 2,936 articles. Unknown variables are ignored, so a later version of either costs nothing.
 //
+// Social cards are rendered once Astro has exited (src/integrations/social-cards/after-build.ts), so
+// their threads never add to Astro's memory; a build that failed renders none.
+//
 // A deploy never serves a half-built site: `npm run build` writes a fresh folder under .dist-builds/
-// and, once Astro and Pagefind are done, points dist/ at it by renaming a symlink over dist (one
+// and, once Astro, Pagefind and the cards are done, points dist/ at it by renaming a symlink over dist (one
 // atomic step). A running server follows dist/ (src/server/http/followed-build.ts), so it answers
 // from the old build until the switch and from the new one after it, never from a folder in the
 // making. The previous build is kept for requests still in flight; older ones are removed.
-// An explicit --outDir (the benchmark) builds straight into that folder, as Astro does.
+// An explicit --outDir (the benchmark) builds straight into that folder, as Astro does, cards included.
 import { spawn } from 'node:child_process';
 import {
   existsSync,
@@ -31,6 +34,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { childEnvironment } from '../src/config.ts';
+import { renderBuiltSiteCards } from '../src/integrations/social-cards/after-build.ts';
 
 export const allocatorSettings: Readonly<Record<string, string>> = {
   MIMALLOC_ALLOW_THP: '0',
@@ -91,6 +95,12 @@ export function pruneBuilds(dist: string, keep: string[]): void {
   }
 }
 
+/** The folder an explicit `--outDir <folder>` or `--outDir=<folder>` names, if any. */
+export function explicitOutDir(args: string[]): string | undefined {
+  const flag = args.indexOf('--outDir');
+  return flag >= 0 ? args[flag + 1] : args.find((arg) => arg.startsWith('--outDir='))?.slice('--outDir='.length);
+}
+
 /** Runs Astro's build with `args`; resolves with its exit code. */
 function astroBuild(root: string, args: string[]): Promise<number> {
   const child = spawn(process.execPath, [astroBin(root), 'build', ...args], {
@@ -98,14 +108,27 @@ function astroBuild(root: string, args: string[]): Promise<number> {
     env: buildEnvironment(),
     stdio: 'inherit',
   });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-  return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  for (const signal of signals) process.on(signal, forward);
+  return new Promise((resolve) =>
+    child.on('exit', (code, signal) => {
+      // Once Astro is gone, Ctrl-C stops the steps after it (the cards) as it would any process.
+      for (const name of signals) process.off(name, forward);
+      resolve(code ?? (signal ? 1 : 0));
+    }),
+  );
 }
 
 if (import.meta.main) {
   const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
   const args = process.argv.slice(2);
-  if (args.some((arg) => arg === '--outDir' || arg.startsWith('--outDir='))) process.exit(await astroBuild(root, args));
+  const outDir = explicitOutDir(args);
+  if (outDir) {
+    const code = await astroBuild(root, args);
+    if (code === 0) await renderBuiltSiteCards(outDir, { root });
+    process.exit(code);
+  }
 
   const dist = path.join(root, 'dist');
   const previous = existsSync(dist) && lstatSync(dist).isSymbolicLink() ? path.resolve(root, readlinkSync(dist)) : '';
@@ -115,6 +138,7 @@ if (import.meta.main) {
     rmSync(folder, { recursive: true, force: true });
     process.exit(code);
   }
+  await renderBuiltSiteCards(folder, { root });
   const { movedAside } = switchBuild(dist, folder);
   pruneBuilds(dist, [folder, movedAside ?? previous]);
   console.log(`dist/ now serves ${path.relative(root, folder)}`);

@@ -54,7 +54,7 @@ export interface AppConfig {
   maxConnections: number;
 }
 
-type Env = Record<string, string | undefined>;
+export type Env = Record<string, string | undefined>;
 
 function text(env: Env, name: string, fallback: string): string {
   const value = env[name]?.trim();

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { astroBin, buildEnvironment } from '../astro-build.ts';
+import { buildEnvironment } from '../astro-build.ts';
 import { acquireBuildLock } from './build-lock.ts';
 import { watchProcessTree, type MemoryPeak } from './process-tree.ts';
 
@@ -36,7 +36,7 @@ export interface CardFigures {
   msPerRendered: number;
 }
 
-/** Reads the line src/integrations/social-cards/index.ts prints (cardReportLine). */
+/** Reads the line src/integrations/social-cards/after-build.ts prints (cardReportLine). */
 export function cardFigures(log: string): CardFigures {
   const line = /Social cards: (\d+) rendered, (\d+) reused in (\d+) ms \(([\d.]+) ms a rendered card\)/.exec(log);
   if (!line) return { rendered: 0, reused: 0, totalMs: 0, msPerRendered: 0 };
@@ -63,7 +63,9 @@ async function measuredBuild(options: BuildOptions): Promise<BuildResult> {
     JOBS_FEED_URL: undefined,
   });
   const started = performance.now();
-  const child = spawn(process.execPath, [astroBin(options.root), 'build', '--outDir', options.outDir], {
+  // Through the build launcher, as `npm run build` does: the social cards render after Astro exits.
+  const launcher = path.join(options.root, 'scripts', 'astro-build.ts');
+  const child = spawn(process.execPath, [launcher, '--outDir', options.outDir], {
     cwd: options.root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

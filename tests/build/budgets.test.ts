@@ -11,6 +11,12 @@ const budgets = {
   other: { html: 12 * kB, css: 12 * kB, eagerJs: 1 * kB, islandJs: 0 },
 };
 
+/**
+ * JavaScript before interaction keeps an eighth of its budget spare (at most 896 B of 1 kB): at 995 B
+ * the next small script, or a bundler update, would have broken it (issue 16).
+ */
+const eagerJsCeiling = (budget: number) => (budget * 7) / 8;
+
 function kindOf(path: string): keyof typeof budgets {
   if (/^\/advice\/[^/]+\/$/.test(path) && !/^\/advice\/\d+\/$/.test(path)) return 'article';
   if (path === '/tools/follow-up-planner/') return 'planner';
@@ -24,7 +30,9 @@ describe('page-weight budgets (gzip)', () => {
     const budget = budgets[kindOf(path)];
     expect.soft(weight.html, 'HTML').toBeLessThanOrEqual(budget.html);
     expect.soft(weight.css, 'CSS').toBeLessThanOrEqual(budget.css);
-    expect.soft(weight.eagerJs, 'JavaScript before interaction').toBeLessThanOrEqual(budget.eagerJs);
+    expect
+      .soft(weight.eagerJs, 'JavaScript before interaction, with room to spare')
+      .toBeLessThanOrEqual(eagerJsCeiling(budget.eagerJs));
     expect.soft(weight.islandJs, 'island and its framework').toBeLessThanOrEqual(budget.islandJs);
   });
 });

@@ -37,6 +37,26 @@ test('"Copy link" copies the article’s address and says so', async ({ page, co
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(canonical);
 });
 
+test('"Copy link" loads its code only on intent, and a click that comes first still copies', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const loaded: string[] = [];
+  page.on('request', (request) => {
+    if (/\/copy-link\.[\w-]+\.js$/.test(request.url())) loaded.push(request.url());
+  });
+  await page.goto(flagship);
+  const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+  await expect(page.getByRole('button', { name: 'Copy link' })).toBeVisible();
+  expect(loaded, 'nothing of the copying code before the reader reaches for the button').toEqual([]);
+  // A tap on a slow connection: the click arrives with no pointer or focus before it.
+  await page.locator('[data-copy-link]').evaluate((button: HTMLButtonElement) => button.click());
+  await expect(page.locator('output')).toHaveText('Link copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(canonical);
+  expect(loaded).toHaveLength(1);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('the share links work and "Copy link", which would need it, is not offered', async ({ page }) => {

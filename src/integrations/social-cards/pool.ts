@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { Font } from 'satori';
 import type { SocialCard } from '../../domain/social/card.ts';
 import { loadCardFonts } from './fonts.ts';
-import { renderCard, type RenderedCard } from './render.ts';
+import type { RenderedCard } from './render.ts';
 
 /** Below this many cards to render, threads cost more than they save. */
 const smallestPoolBatch = 8;
@@ -18,11 +18,12 @@ export function poolSize(cards: number, cores = availableParallelism()): number 
 }
 
 async function renderInProcess(cards: SocialCard[], done: Done): Promise<void> {
-  let fonts: Font[] | undefined;
-  for (const card of cards) {
-    fonts ??= await loadCardFonts();
-    await done(card, await renderCard(card, fonts));
-  }
+  if (cards.length === 0) return;
+  // Loaded here rather than up front: when the cards render on worker threads (or all are reused), this
+  // thread never needs satori and resvg, which take about 0.2 s of CPU to load.
+  const { renderCard } = await import('./render.ts');
+  const fonts: Font[] = await loadCardFonts();
+  for (const card of cards) await done(card, await renderCard(card, fonts));
 }
 
 /** One worker taking the next card from the shared queue until it is empty. */

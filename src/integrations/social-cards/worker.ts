@@ -2,6 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { SocialCard } from '../../domain/social/card.ts';
 import { loadCardFonts } from './fonts.ts';
+import { collectFinishedRenders } from './native-memory.ts';
 import { renderCard } from './render.ts';
 
 const fonts = await loadCardFonts();
@@ -11,4 +12,5 @@ parentPort?.on('message', async ({ id, card }: { id: number; card: SocialCard })
   } catch (error) {
     parentPort?.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }
+  collectFinishedRenders({ type: 'minor' });
 });

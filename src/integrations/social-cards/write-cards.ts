@@ -39,32 +39,39 @@ export async function writeSocialCards(cards: SocialCard[], targets: CardTargets
   await mkdir(cacheDir, { recursive: true });
   const renderer = rendererVersion();
   const target = (card: SocialCard) => path.join(targets.clientDir, socialCardUrl(card.page));
-  const cached = (card: SocialCard) => path.join(cacheDir, `${cardCacheKey(card, renderer)}.png`);
+  const place = async (png: Buffer | string, pages: SocialCard[]) => {
+    for (const card of pages) {
+      await mkdir(path.dirname(target(card)), { recursive: true });
+      await (typeof png === 'string' ? copyFile(png, target(card)) : writeFile(target(card), png));
+    }
+  };
 
+  // Pages whose cards say the same thing (two openings with one title, employer and date) share one image.
+  const cached = new Map(cards.map((card) => [card, path.join(cacheDir, `${cardCacheKey(card, renderer)}.png`)]));
+  const byKey = Map.groupBy(cards, (card) => cached.get(card)!);
   const missing: SocialCard[] = [];
   let reused = 0;
-  for (const card of cards) {
-    const file = cached(card);
+  for (const [file, pages] of byKey) {
     if (!(await exists(file))) {
-      missing.push(card);
+      missing.push(pages[0]);
+      reused += pages.length - 1;
       continue;
     }
-    await mkdir(path.dirname(target(card)), { recursive: true });
-    await copyFile(file, target(card));
-    reused++;
+    await place(file, pages);
+    reused += pages.length;
   }
 
   const clamped: string[] = [];
   const renderStarted = performance.now();
   await renderCards(missing, async (card, { png, fit }) => {
-    if (fit.clamped || !fit.fits) clamped.push(card.page);
+    const file = cached.get(card)!;
+    const pages = byKey.get(file)!;
+    if (fit.clamped || !fit.fits) clamped.push(...pages.map((page) => page.page));
     // Written under a temporary name first: a build stopped half-way leaves no broken card to reuse.
-    const file = cached(card);
     const partial = `${file}.${process.pid}.tmp`;
     await writeFile(partial, png);
     await rename(partial, file);
-    await mkdir(path.dirname(target(card)), { recursive: true });
-    await writeFile(target(card), png);
+    await place(png, pages);
   });
   const renderMs = performance.now() - renderStarted;
   return {

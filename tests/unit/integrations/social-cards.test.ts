@@ -48,6 +48,16 @@ describe('writeSocialCards', () => {
     }
   });
 
+  it('renders a card shared by two pages once, on worker threads, and gives both pages the image', async () => {
+    const same = { kind: 'Job', title: 'Analyst, Credit Research', details: ['Harbour Bank · Singapore'] };
+    const cards = Array.from({ length: 10 }, (_, i) => ({ ...same, page: `/jobs/analyst-${i}/` }));
+    const clientDir = folder();
+    const report = await writeSocialCards(cards, { clientDir, cacheDir: folder(), threads: 2 });
+    expect(report).toMatchObject({ rendered: 1, reused: 9 });
+    const first = readFileSync(join(clientDir, socialCardUrl(cards[0].page)));
+    for (const card of cards) expect(readFileSync(join(clientDir, socialCardUrl(card.page))).equals(first)).toBe(true);
+  }, 30_000);
+
   it('renders on worker threads with the same result as in-process', async () => {
     const cards = [article('a', 'Reading a delayed decision'), article('b', 'Answering a counter-offer')];
     const clientDir = folder();

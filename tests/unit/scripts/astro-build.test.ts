@@ -6,6 +6,7 @@ import {
   allocatorSettings,
   buildEnvironment,
   buildsFolder,
+  explicitOutDir,
   pruneBuilds,
   switchBuild,
 } from '../../../scripts/astro-build.ts';
@@ -52,5 +53,13 @@ describe('switching dist to a new build', () => {
     pruneBuilds(dist, [second, first]);
     expect(readdirSync(builds).sort()).toEqual(['1', '2']);
     expect(readdirSync(root).sort()).toEqual(['.dist-builds', 'dist']);
+  });
+});
+
+describe('an explicit output folder', () => {
+  it('is read in both of the forms Astro takes, and is absent otherwise', () => {
+    expect(explicitOutDir(['--outDir', '/tmp/bench/dist', '--silent'])).toBe('/tmp/bench/dist');
+    expect(explicitOutDir(['--outDir=/tmp/bench/dist'])).toBe('/tmp/bench/dist');
+    expect(explicitOutDir(['--silent'])).toBeUndefined();
   });
 });

@@ -1,1 +1,0 @@
-const b=document.querySelector('[data-copy-link]'),o=document.createElement('output');navigator.clipboard&&(b.after(o),b.hidden=!1,b.onclick=()=>navigator.clipboard.writeText(document.querySelector('link[rel=canonical]').href).then(()=>o.value='Link copied'))
