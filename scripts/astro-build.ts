@@ -10,6 +10,9 @@
 // Rust build reads the `_RJEM_` variable); returning freed pages at once lowered its peak from 1.84 to
 // 1.60 GB on 2,936 articles. Unknown variables are ignored, so a later version of either costs nothing.
 //
+// Search is indexed after Astro's process has exited, so the indexer's memory never adds to Astro's
+// (src/integrations/pagefind/search-indexes.ts); an indexing error fails the build like Astro's own.
+//
 // A deploy never serves a half-built site: `npm run build` writes a fresh folder under .dist-builds/
 // and, once Astro and Pagefind are done, points dist/ at it by renaming a symlink over dist (one
 // atomic step). A running server follows dist/ (src/server/http/followed-build.ts), so it answers
@@ -31,6 +34,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { childEnvironment } from '../src/config.ts';
+import { buildSearchIndexes } from '../src/integrations/pagefind/search-indexes.ts';
 
 export const allocatorSettings: Readonly<Record<string, string>> = {
   MIMALLOC_ALLOW_THP: '0',
@@ -102,15 +106,36 @@ function astroBuild(root: string, args: string[]): Promise<number> {
   return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 }
 
+/** The folder an explicit `--outDir X` or `--outDir=X` names, or undefined. */
+export function explicitOutDir(args: string[]): string | undefined {
+  const at = args.findIndex((arg) => arg === '--outDir' || arg.startsWith('--outDir='));
+  if (at === -1) return undefined;
+  return args[at].includes('=') ? args[at].slice('--outDir='.length) : args[at + 1];
+}
+
+/** Astro's build into `outDir`, then the steps that need its finished output; resolves with an exit code. */
+async function buildSite(root: string, args: string[], outDir: string): Promise<number> {
+  const code = await astroBuild(root, args);
+  if (code !== 0) return code;
+  try {
+    await buildSearchIndexes(path.resolve(root, outDir), { env: buildEnvironment() });
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    return 1;
+  }
+  return 0;
+}
+
 if (import.meta.main) {
   const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
   const args = process.argv.slice(2);
-  if (args.some((arg) => arg === '--outDir' || arg.startsWith('--outDir='))) process.exit(await astroBuild(root, args));
+  const outDir = explicitOutDir(args);
+  if (outDir) process.exit(await buildSite(root, args, outDir));
 
   const dist = path.join(root, 'dist');
   const previous = existsSync(dist) && lstatSync(dist).isSymbolicLink() ? path.resolve(root, readlinkSync(dist)) : '';
   const folder = newBuildFolder(dist);
-  const code = await astroBuild(root, [...args, '--outDir', folder]);
+  const code = await buildSite(root, [...args, '--outDir', folder], folder);
   if (code !== 0) {
     rmSync(folder, { recursive: true, force: true });
     process.exit(code);
