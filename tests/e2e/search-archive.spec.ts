@@ -83,7 +83,9 @@ test('merging the archives updates the same list in place, keeps focus on the sa
 
   // Mark the list element and record every announcement, to see what the merge changes.
   await page.evaluate(() => {
-    const list = document.querySelector('main ol[aria-label="Search results"]') as HTMLOListElement & { marked?: boolean };
+    const list = document.querySelector('main ol[aria-label="Search results"]') as HTMLOListElement & {
+      marked?: boolean;
+    };
     list.marked = true;
     const live = document.getElementById('search-status')!;
     const said: string[] = ((window as unknown as { said: string[] }).said = []);

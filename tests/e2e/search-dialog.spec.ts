@@ -182,15 +182,13 @@ test('figures: index transfer for a first query and time from last keystroke to 
     const state = window as unknown as { lastKey: number; drawn: number[] };
     return state.drawn.find((t) => t > state.lastKey)! - state.lastKey;
   });
-  test
-    .info()
-    .annotations.push(
-      {
-        type: 'first-query transfer, archives merged',
-        description: `${(bytes / 1024).toFixed(1)} kB in ${firstQuery.length} requests`,
-      },
-      { type: 'last keystroke to first results', description: `${ms.toFixed(0)} ms (120 ms of it is the typing pause)` },
-    );
+  test.info().annotations.push(
+    {
+      type: 'first-query transfer, archives merged',
+      description: `${(bytes / 1024).toFixed(1)} kB in ${firstQuery.length} requests`,
+    },
+    { type: 'last keystroke to first results', description: `${ms.toFixed(0)} ms (120 ms of it is the typing pause)` },
+  );
   console.log(
     `search figures: first query ${(bytes / 1024).toFixed(1)} kB in ${firstQuery.length} requests (archives merged); last keystroke to first results ${ms.toFixed(0)} ms`,
   );

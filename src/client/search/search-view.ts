@@ -10,7 +10,7 @@ import { adviceUrl, underBase } from '../../domain/urls';
 import { loadPagefind, mergeArchives, mergedShards, type Pagefind, type PagefindResultData } from './pagefind-loader';
 import { findResults, type ResultList } from './search-query';
 import { nextFocusIndex } from '../../domain/search/result-keys';
-import { hasCriteria, pagefindQuery, type SearchState } from '../../domain/search/search-state';
+import { hasCriteria, type SearchState } from '../../domain/search/search-state';
 
 /** Shortest typed term worth preloading index chunks for. */
 const PRELOAD_MIN_LENGTH = 3;

@@ -43,7 +43,8 @@ export function unusedFiles(names: string[], kind: 'recent' | 'archive'): string
   return names.filter(
     (name) =>
       unusedBundleFiles.includes(name) ||
-      (kind === 'archive' && recentOnlyFiles.some((file) => (typeof file === 'string' ? file === name : file.test(name)))),
+      (kind === 'archive' &&
+        recentOnlyFiles.some((file) => (typeof file === 'string' ? file === name : file.test(name)))),
   );
 }
 

@@ -60,7 +60,9 @@ function indexInFreshProcess(job: ShardJob, env: Record<string, string>): Promis
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`Search index for ${job.outputPath} failed (${signal ?? `exit ${code}`}).`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`Search index for ${job.outputPath} failed (${signal ?? `exit ${code}`}).`)),
     );
   });
 }
@@ -81,7 +83,10 @@ async function buildShard(
 ): Promise<{ outputPath: string; reused: boolean }> {
   const bundleDir = path.join(siteDir, bundleFolder);
   if (shard.kind === 'recent') {
-    await indexInFreshProcess({ siteDir, pages: shard.pages.map((p) => p.path), outputPath: bundleDir, kind: 'recent' }, env);
+    await indexInFreshProcess(
+      { siteDir, pages: shard.pages.map((p) => p.path), outputPath: bundleDir, kind: 'recent' },
+      env,
+    );
     return { outputPath: bundleDir, reused: false };
   }
   const folder = archiveFolder(shard);

@@ -38,7 +38,9 @@ const site: Record<string, string> = {
   'advice/newest/index.html': article('2026-05-01', 'Newestword'),
   'advice/middle/index.html': article('2024-05-01', 'Middleword'),
   'advice/oldest/index.html': article('2019-05-01', 'Oldestword'),
-  'jobs/analyst/index.html': page('<article data-pagefind-body data-pagefind-filter="type:Job"><h1>Analyst</h1></article>'),
+  'jobs/analyst/index.html': page(
+    '<article data-pagefind-body data-pagefind-filter="type:Job"><h1>Analyst</h1></article>',
+  ),
   'advice/index.html': page('<h1>All advice</h1><p>Listword</p>'),
   '404.html': page('<div data-pagefind-body><h1>Page not found</h1><p>Notfoundword</p></div>'),
 };
@@ -61,7 +63,11 @@ async function fragments(folder: string): Promise<Fragment[]> {
 
 async function index() {
   const lines: string[] = [];
-  const result = await buildSearchIndexes(outDir, { env: buildEnvironment(), config: config(), log: (l) => lines.push(l) });
+  const result = await buildSearchIndexes(outDir, {
+    env: buildEnvironment(),
+    config: config(),
+    log: (l) => lines.push(l),
+  });
   const archives = JSON.parse(await readFile(path.join(bundle(), 'archives.json'), 'utf8')) as { archives: string[] };
   return { lines, result, archives: archives.archives };
 }
@@ -113,7 +119,9 @@ describe('the search step of the build', () => {
 
   it('ships the browser script with the recent index only, and no ready-made UI', async () => {
     const recent = await readdir(bundle());
-    expect(recent).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'wasm.en.pagefind']));
+    expect(recent).toEqual(
+      expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'wasm.en.pagefind']),
+    );
     expect(recent.filter((name) => /-ui\.|highlight/.test(name))).toEqual([]);
     const archive = await readdir(path.join(bundle(), first.archives[0]));
     expect(archive).toContain('pagefind-entry.json');
@@ -130,6 +138,8 @@ describe('the search step of the build', () => {
     const [edited] = await fragments(path.join(bundle(), second.archives[0]));
     expect(edited.content).toContain('Editedword');
     // The cache holds this build's archives only.
-    expect((await readdir(path.join(cacheDir, 'search-index'))).sort()).toEqual(second.archives.map((f) => f.slice(0, -1)).sort());
+    expect((await readdir(path.join(cacheDir, 'search-index'))).sort()).toEqual(
+      second.archives.map((f) => f.slice(0, -1)).sort(),
+    );
   }, 60_000);
 });

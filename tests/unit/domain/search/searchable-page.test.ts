@@ -50,14 +50,23 @@ describe('searchablePage', () => {
   });
 
   it('treats a dated page that is not an article (a job, an issue) as another page', () => {
-    const job = '<article data-pagefind-body data-pagefind-filter="type:Job"><span data-pagefind-sort="date:2026-01-02"></span></article>';
-    expect(searchablePage('jobs/x/index.html', job, sha256)).toEqual({ path: 'jobs/x/index.html', fingerprint: sha256(job) });
+    const job =
+      '<article data-pagefind-body data-pagefind-filter="type:Job"><span data-pagefind-sort="date:2026-01-02"></span></article>';
+    expect(searchablePage('jobs/x/index.html', job, sha256)).toEqual({
+      path: 'jobs/x/index.html',
+      fingerprint: sha256(job),
+    });
   });
 
   it('gives the same fingerprint when only other pages’ parts changed, a new one when the text did', () => {
     const base = searchablePage('advice/a/index.html', articlePage(), sha256)!.fingerprint;
-    expect(searchablePage('advice/a/index.html', articlePage({ related: 'Related: a9', jobs: 'Director' }), sha256)!.fingerprint).toBe(base);
-    expect(searchablePage('advice/a/index.html', articlePage({ text: 'Send it today.' }), sha256)!.fingerprint).not.toBe(base);
+    expect(
+      searchablePage('advice/a/index.html', articlePage({ related: 'Related: a9', jobs: 'Director' }), sha256)!
+        .fingerprint,
+    ).toBe(base);
+    expect(
+      searchablePage('advice/a/index.html', articlePage({ text: 'Send it today.' }), sha256)!.fingerprint,
+    ).not.toBe(base);
   });
 
   it('skips a page with nothing to index', () => {

@@ -18,7 +18,16 @@ const names = (shards: PlannedShard[]) =>
 
 describe('planShards', () => {
   it('puts the newest articles and every other page in the recent shard, older ones in archives cut from the oldest', () => {
-    const pages = [article(1), article(2), other('jobs/analyst'), article(3), article(4), article(5), article(6), article(7)];
+    const pages = [
+      article(1),
+      article(2),
+      other('jobs/analyst'),
+      article(3),
+      article(4),
+      article(5),
+      article(6),
+      article(7),
+    ];
     const shards = planShards(pages, sizes, settings, sha256);
 
     expect(shards.map((s) => s.name)).toEqual(['recent', 'archive-2', 'archive-1']);
