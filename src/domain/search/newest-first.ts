@@ -1,6 +1,6 @@
 // Reading several result lists, each already newest first, as one list newest first. Pagefind sorts by
 // date within each index but orders merged results by score, which under a sort is a position inside
-// one index (docs/architecture.md, "Search"); so the client asks each index for its own sorted list
+// one index (docs/architecture.md, "A search"); so the client asks each index for its own sorted list
 // and interleaves them here. Dates come from the results' metadata, which costs a fetch each, so only
 // the item at the head of each list is ever asked for its date.
 

@@ -1,4 +1,4 @@
-// Which built page goes into which search index (docs/architecture.md, "Search"). Readers' first query
+// Which built page goes into which search index (docs/architecture.md, "An article"). Readers' first query
 // loads only the recent index, so it holds the newest articles and every page that is not an article;
 // older articles go to archive indexes, cut from the oldest article up so that publishing an article
 // changes only the newest archive index and the older ones keep their pages, and with them their hash.
