@@ -94,6 +94,24 @@ describe('astro dev', () => {
     expect(lines.join('\n')).toMatch(/index from the last build/);
   });
 
+  it('serves the list of archive indexes and the archives’ files too', async () => {
+    const archive = path.join(siteDir, 'client', 'pagefind', 'archive-0123456789abcdef');
+    await mkdir(archive, { recursive: true });
+    await writeFile(path.join(siteDir, 'client', 'pagefind', 'pagefind.js'), '');
+    await writeFile(
+      path.join(siteDir, 'client', 'pagefind', 'archives.json'),
+      '{"archives":["archive-0123456789abcdef/"]}',
+    );
+    await writeFile(path.join(archive, 'pagefind-entry.json'), '{"version":"1.6.0"}');
+    const { request } = await startDev('/');
+
+    const list = (await request('/pagefind/archives.json')) as FakeResponse;
+    expect(JSON.parse(list.body!.toString())).toEqual({ archives: ['archive-0123456789abcdef/'] });
+    expect(list.headers['Content-Type']).toMatch(/^application\/json/);
+    const entry = (await request('/pagefind/archive-0123456789abcdef/pagefind-entry.json')) as FakeResponse;
+    expect(entry.body?.toString()).toBe('{"version":"1.6.0"}');
+  });
+
   it('says clearly that there is no index yet, and leaves other requests to Astro', async () => {
     const { lines, request } = await startDev('/');
 

@@ -6,6 +6,7 @@ import {
   allocatorSettings,
   buildEnvironment,
   buildsFolder,
+  explicitOutDir,
   pruneBuilds,
   switchBuild,
 } from '../../../scripts/astro-build.ts';
@@ -52,5 +53,13 @@ describe('switching dist to a new build', () => {
     pruneBuilds(dist, [second, first]);
     expect(readdirSync(builds).sort()).toEqual(['1', '2']);
     expect(readdirSync(root).sort()).toEqual(['.dist-builds', 'dist']);
+  });
+});
+
+describe('an explicit --outDir (the benchmark)', () => {
+  it('is read in both of the forms Astro accepts, and is absent otherwise', () => {
+    expect(explicitOutDir(['--outDir', '.bench/run/dist'])).toBe('.bench/run/dist');
+    expect(explicitOutDir(['--silent', '--outDir=.bench/run/dist'])).toBe('.bench/run/dist');
+    expect(explicitOutDir(['--silent'])).toBeUndefined();
   });
 });
