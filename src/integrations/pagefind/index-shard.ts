@@ -60,7 +60,13 @@ export async function indexShard(job: ShardJob): Promise<{ pageCount: number }> 
 }
 
 // As a process: the job arrives as JSON on stdin, the result leaves as JSON on stdout.
+// A failure prints Pagefind's message (not a stack) and exits non-zero, which fails the build.
 if (import.meta.main) {
   const job = JSON.parse(await text(process.stdin)) as ShardJob;
-  process.stdout.write(JSON.stringify(await indexShard(job)));
+  try {
+    process.stdout.write(JSON.stringify(await indexShard(job)));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  }
 }
