@@ -3,11 +3,11 @@
 // Results come recent index first: the first query shows what the recent index found, then merges the
 // archive indexes and updates the list in place, keeping the reader's focus, and announces the count
 // once, when the list is complete. `data-search-complete` on the output says which of the two it shows.
-import { excerptParts } from '../../domain/search/excerpt';
-import { formatResultDate, resultCountMessage, unavailableMessage } from '../../domain/search/messages';
+import { resultCountMessage, unavailableMessage } from '../../domain/search/messages';
 import { basePath, isDevelopment } from '../../config';
 import { adviceUrl, underBase } from '../../domain/urls';
 import { loadPagefind, mergeArchives, mergedShards, type Pagefind, type PagefindResultData } from './pagefind-loader';
+import { element, resultItem } from './result-item';
 import { findResults, type ResultList } from './search-query';
 import { nextFocusIndex } from '../../domain/search/result-keys';
 import { hasCriteria, type SearchState } from '../../domain/search/search-state';
@@ -42,48 +42,6 @@ export interface SearchView {
 
 const pageSize = 10;
 const base = basePath;
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  if (text) node.textContent = text;
-  return node;
-}
-
-/** Every piece of page text goes in as a text node; only our own <mark> elements are created. */
-function excerptParagraph(excerpt: string): HTMLParagraphElement {
-  const p = element('p', 'mt-1 text-sm leading-relaxed');
-  for (const part of excerptParts(excerpt)) {
-    p.append(part.marked ? element('mark', 'rounded-sm bg-accent/15 font-semibold text-fg', part.text) : part.text);
-  }
-  return p;
-}
-
-function resultItem(data: PagefindResultData): HTMLLIElement {
-  const item = element('li', 'border-b border-border py-3 last:border-b-0');
-  const link = element(
-    'a',
-    'font-semibold text-accent underline-offset-4 hover:underline',
-    data.meta.title || data.url,
-  );
-  link.href = data.url;
-  link.dataset.resultLink = '';
-  const heading = element('h3', 'text-base');
-  heading.append(link);
-  item.append(heading, excerptParagraph(data.excerpt));
-  const type = data.filters.type?.[0];
-  const details = [
-    type && type !== 'Article' ? type : '',
-    (data.filters.topic ?? []).join(', '),
-    formatResultDate(data.meta.date),
-  ].filter(Boolean);
-  if (details.length > 0) item.append(element('p', 'mt-1 text-xs text-muted', details.join(' · ')));
-  return item;
-}
 
 export function createSearchView(elements: SearchViewElements): SearchView {
   const { input, status, output } = elements;
