@@ -2,7 +2,16 @@
 // come from the recent index alone, then the archive indexes are merged and the same list updates in
 // place, focus kept and the count announced once. `data-search-complete` tells which of the two is shown.
 import { expect, test, type Page, type Route } from '@playwright/test';
-import { article, hrefs, isSearchFile, networkLog, searchDialog, searchPage } from './support/search';
+import {
+  article,
+  hrefs,
+  isSearchFile,
+  networkLog,
+  resultsComplete,
+  resultsRegion,
+  searchDialog,
+  searchPage,
+} from './support/search';
 
 /** The test fixture article, the oldest of the test site: only an archive index holds its words. */
 const archivedArticle = '/advice/search-archive-fixture/';
@@ -35,13 +44,13 @@ test('a word only an old article contains finds it in an archive index, in the d
   await dialog.box.fill('palimpsest');
   await expect(dialog.status).toHaveText('1 result for “palimpsest”.');
   expect(await hrefs(dialog.results)).toEqual([archivedArticle]);
-  await expect(page.locator('dialog [data-search-complete]')).toHaveAttribute('data-search-complete', 'true');
+  await resultsComplete(page, 'dialog');
 
   await page.goto('/search/?q=palimpsest');
   const onPage = searchPage(page);
   await expect(onPage.status).toHaveText('1 result for “palimpsest”.');
   expect(await hrefs(onPage.results)).toEqual([archivedArticle]);
-  await expect(page.locator('main [data-search-complete]')).toHaveAttribute('data-search-complete', 'true');
+  await resultsComplete(page, 'main');
 });
 
 test('the first results come from the recent index alone; the archives are fetched after them', async ({ page }) => {
@@ -50,7 +59,7 @@ test('the first results come from the recent index alone; the archives are fetch
   await page.goto(article);
   await page.keyboard.press('/');
   const { box, status, results } = searchDialog(page);
-  const output = page.locator('dialog [data-search-complete]');
+  const output = resultsRegion(page, 'dialog');
   await box.fill('interview');
 
   await expect(results.first()).toBeVisible();
@@ -78,7 +87,7 @@ test('merging the archives updates the same list in place, keeps focus on the sa
   const { box, status, results } = searchPage(page);
   await box.fill('interview');
   await expect(results.first()).toBeVisible();
-  const output = page.locator('main [data-search-complete]');
+  const output = resultsRegion(page, 'main');
   await expect(output).toHaveAttribute('data-search-complete', 'false');
 
   // Mark the list element and record every announcement, to see what the merge changes.
@@ -119,7 +128,7 @@ test('merging the archives updates the same list in place, keeps focus on the sa
 test('newest first lists results from every index by date', async ({ page }) => {
   await page.goto('/search/?q=interview&sort=newest');
   const { status, items } = searchPage(page);
-  await expect(page.locator('main [data-search-complete]')).toHaveAttribute('data-search-complete', 'true');
+  await resultsComplete(page, 'main');
   await expect(status).toHaveText(/^\d+ results for “interview”\.$/);
   while (await page.getByRole('button', { name: 'Show more results' }).isVisible()) {
     const before = await items.count();

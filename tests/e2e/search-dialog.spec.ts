@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { article, hrefs, isSearchFile, networkLog, searchDialog, searchPage } from './support/search';
+import { article, hrefs, isSearchFile, networkLog, resultsComplete, searchDialog, searchPage } from './support/search';
 
 test('nothing of search is fetched until the reader opens it', async ({ page }) => {
   const requests = networkLog(page);
@@ -166,7 +166,7 @@ test('figures: index transfer for a first query and time from last keystroke to 
   await page.keyboard.type('follow-up email', { delay: 60 });
   await expect(status).toHaveText(/results? for “follow-up email”/);
   await expect(results.first()).toBeVisible();
-  await expect(page.locator('dialog [data-search-complete]')).toHaveAttribute('data-search-complete', 'true');
+  await resultsComplete(page, 'dialog');
   await page.waitForLoadState('networkidle');
 
   const firstQuery = requests.slice(before).filter(isSearchFile);

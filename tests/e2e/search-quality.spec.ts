@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { CONSENT_TEXT } from '../../src/domain/newsletter/consent';
-import { article, hrefs, liveJob, searchPage } from './support/search';
+import { article, hrefs, liveJob, resultsComplete, searchPage } from './support/search';
 
 test.describe('search quality (the queries in search.md)', () => {
   const topThree = async (page: Page, q: string) => {
     await page.goto(`/search/?q=${encodeURIComponent(q)}`);
     const { results } = searchPage(page);
     // Ranked across every index: wait until the archives are merged into the list.
-    await expect(page.locator('main [data-search-complete]')).toHaveAttribute('data-search-complete', 'true');
+    await resultsComplete(page, 'main');
     await expect(results.first()).toBeVisible();
     return (await hrefs(results)).slice(0, 3);
   };
