@@ -5,7 +5,7 @@ import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import node from '@astrojs/node';
 import tailwindcss from '@tailwindcss/vite';
-import pagefindSearch from './src/integrations/pagefind.ts';
+import pagefindSearch from './src/integrations/pagefind/index.ts';
 import onIntent from './src/integrations/on-intent.ts';
 import newsletterEmail from './src/integrations/newsletter-email/index.ts';
 import socialCards from './src/integrations/social-cards/index.ts';
@@ -63,7 +63,7 @@ export default defineConfig({
     // The adapter's default is 1 GB; our largest legitimate body is a signup form.
     bodySizeLimit: config.maxBodyBytes,
   }),
-  // newsletterEmail removes the issues' email pages in astro:build:done, before Pagefind indexes the output.
+  // newsletterEmail removes the issues' email pages in astro:build:done; the search index is built after Astro exits.
   integrations: [
     mdx(),
     preact(),

@@ -10,8 +10,9 @@
 // Rust build reads the `_RJEM_` variable); returning freed pages at once lowered its peak from 1.84 to
 // 1.60 GB on 2,936 articles. Unknown variables are ignored, so a later version of either costs nothing.
 //
-// Social cards are rendered once Astro has exited (src/integrations/social-cards/after-build.ts), so
-// their threads never add to Astro's memory; a build that failed renders none.
+// Search is indexed and social cards are rendered after Astro's process has exited, so neither the
+// indexer's memory nor the card threads' ever add to Astro's (src/integrations/pagefind/search-indexes.ts,
+// src/integrations/social-cards/after-build.ts); an error in either fails the build like Astro's own.
 //
 // A deploy never serves a half-built site: `npm run build` writes a fresh folder under .dist-builds/
 // and, once Astro, Pagefind and the cards are done, points dist/ at it by renaming a symlink over dist (one
@@ -34,6 +35,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { childEnvironment } from '../src/config.ts';
+import { buildSearchIndexes } from '../src/integrations/pagefind/search-indexes.ts';
 import { renderBuiltSiteCards } from '../src/integrations/social-cards/after-build.ts';
 
 export const allocatorSettings: Readonly<Record<string, string>> = {
@@ -120,25 +122,34 @@ function astroBuild(root: string, args: string[]): Promise<number> {
   );
 }
 
+/** Astro's build into `outDir`, then the steps that need its finished output; resolves with an exit code. */
+async function buildSite(root: string, args: string[], outDir: string): Promise<number> {
+  const code = await astroBuild(root, args);
+  if (code !== 0) return code;
+  try {
+    await buildSearchIndexes(path.resolve(root, outDir), { env: buildEnvironment() });
+    await renderBuiltSiteCards(outDir, { root });
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    return 1;
+  }
+  return 0;
+}
+
 if (import.meta.main) {
   const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
   const args = process.argv.slice(2);
   const outDir = explicitOutDir(args);
-  if (outDir) {
-    const code = await astroBuild(root, args);
-    if (code === 0) await renderBuiltSiteCards(outDir, { root });
-    process.exit(code);
-  }
+  if (outDir) process.exit(await buildSite(root, args, outDir));
 
   const dist = path.join(root, 'dist');
   const previous = existsSync(dist) && lstatSync(dist).isSymbolicLink() ? path.resolve(root, readlinkSync(dist)) : '';
   const folder = newBuildFolder(dist);
-  const code = await astroBuild(root, [...args, '--outDir', folder]);
+  const code = await buildSite(root, [...args, '--outDir', folder], folder);
   if (code !== 0) {
     rmSync(folder, { recursive: true, force: true });
     process.exit(code);
   }
-  await renderBuiltSiteCards(folder, { root });
   const { movedAside } = switchBuild(dist, folder);
   pruneBuilds(dist, [folder, movedAside ?? previous]);
   console.log(`dist/ now serves ${path.relative(root, folder)}`);

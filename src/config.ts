@@ -164,6 +164,10 @@ export interface BuildConfig {
    * search-escaping article). Set by `npm test`'s build stage and by Playwright's setup; `npm start` never is.
    */
   testFixtures: boolean;
+  /** Newest articles in the recent search index, the one a reader's first query loads (SEARCH_RECENT_ARTICLES). */
+  searchRecentArticles: number;
+  /** Most articles in one archive search index (SEARCH_ARCHIVE_ARTICLES). */
+  searchArchiveArticles: number;
 }
 
 /** Where test-only articles live; read only when `testFixtures` is on. */
@@ -185,6 +189,7 @@ export function articleFiles(config: Pick<BuildConfig, 'contentDir' | 'testFixtu
 
 export function loadBuildConfig(env: Env = process.env): BuildConfig {
   const { siteUrl, publicNewsletterAction, maxBodyBytes } = loadConfig(env);
+  const testFixtures = text(env, 'TEST_FIXTURES', '') !== '' && switchedOn(env, 'TEST_FIXTURES');
   return {
     siteUrl,
     contentDir: text(env, 'CONTENT_DIR', './content'),
@@ -193,7 +198,13 @@ export function loadBuildConfig(env: Env = process.env): BuildConfig {
     jobsContactEmail: text(env, 'JOBS_CONTACT_EMAIL', ''),
     publicNewsletterAction,
     maxBodyBytes,
-    testFixtures: text(env, 'TEST_FIXTURES', '') !== '' && switchedOn(env, 'TEST_FIXTURES'),
+    testFixtures,
+    // The tests' site (16 articles) gets tiny shards, so the browser tests see a recent index and two
+    // archives holding the four oldest articles. Pagefind weighs a word by how rare it is in each index,
+    // so an index of a few pages ranks its pages oddly; the recent size keeps the articles the search
+    // quality tests look for (search.md) in the recent index, and the archives to the fewest pages.
+    searchRecentArticles: whole(env, 'SEARCH_RECENT_ARTICLES', testFixtures ? 12 : 1_000, 1),
+    searchArchiveArticles: whole(env, 'SEARCH_ARCHIVE_ARTICLES', testFixtures ? 2 : 2_500, 1),
   };
 }
 

@@ -2,7 +2,16 @@
 // Pagefind index: the address, filters, ordering, paging, result markup and accessibility.
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
-import { article, hrefs, isSearchFile, networkLog, searchDialog, searchPage, shortDate } from './support/search';
+import {
+  article,
+  hrefs,
+  isSearchFile,
+  networkLog,
+  resultsComplete,
+  searchDialog,
+  searchPage,
+  shortDate,
+} from './support/search';
 
 test('the /search/ page fetches nothing of search until it is used or given ?q=', async ({ page }) => {
   const requests = networkLog(page);
@@ -31,7 +40,7 @@ test.describe('the /search/ page', () => {
     // The address is a working link: a fresh visit shows the same results.
     const first = await hrefs(results);
     await page.goto(page.url());
-    await expect(results.first()).toBeVisible();
+    await resultsComplete(page, 'main');
     expect(await hrefs(results)).toEqual(first);
   });
 

@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { CONSENT_TEXT } from '../../src/domain/newsletter/consent';
-import { article, hrefs, liveJob, searchPage } from './support/search';
+import { article, hrefs, liveJob, resultsComplete, searchPage } from './support/search';
 
 test.describe('search quality (the queries in search.md)', () => {
   const topThree = async (page: Page, q: string) => {
     await page.goto(`/search/?q=${encodeURIComponent(q)}`);
     const { results } = searchPage(page);
+    // Ranked across every index: wait until the archives are merged into the list.
+    await resultsComplete(page, 'main');
     await expect(results.first()).toBeVisible();
     return (await hrefs(results)).slice(0, 3);
   };
@@ -51,13 +53,19 @@ test.describe('search quality (the queries in search.md)', () => {
 test('the index holds the main content of articles, topics, the planner, jobs and briefing issues, and no page chrome', async ({
   page,
 }) => {
-  // What the server hands to search: one fragment per indexed page (gzipped JSON after a signature).
-  // The build the server serves (DIST_DIR), so the check reads what the browser got.
-  const folder = join(process.env.DIST_DIR ?? 'dist', 'client', 'pagefind', 'fragment');
-  const pages = readdirSync(folder).map((name) => {
-    const text = gunzipSync(readFileSync(join(folder, name))).toString('utf8');
-    return JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string };
-  });
+  // What the server hands to search: one fragment per indexed page (gzipped JSON after a signature),
+  // in the recent index and every archive index. The build the server serves (DIST_DIR), so the check
+  // reads what the browser got.
+  const bundle = join(process.env.DIST_DIR ?? 'dist', 'client', 'pagefind');
+  const archives = readdirSync(bundle).filter((name) => name.startsWith('archive-'));
+  const folders = ['fragment', ...archives.map((name) => join(name, 'fragment'))].map((f) => join(bundle, f));
+  const pages = folders.flatMap((folder) =>
+    readdirSync(folder).map((name) => {
+      const text = gunzipSync(readFileSync(join(folder, name))).toString('utf8');
+      return JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string };
+    }),
+  );
+  expect(archives.length, 'the tests’ build has archive indexes').toBeGreaterThan(1);
   const urls = pages.map((p) => p.url);
   expect(urls).toEqual(
     expect.arrayContaining([

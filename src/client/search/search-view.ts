@@ -1,24 +1,33 @@
 // The results part of search, shared by the header dialog and the /search/ page: runs a search,
 // renders linked results with highlighted excerpts, announces the count and moves focus with arrow keys.
-import { excerptParts } from '../../domain/search/excerpt';
-import { formatResultDate, resultCountMessage, unavailableMessage } from '../../domain/search/messages';
+// Results come recent index first: the first query shows what the recent index found, then merges the
+// archive indexes and updates the list in place, keeping the reader's focus, and announces the count
+// once, when the list is complete. `data-search-complete` on the output says which of the two it shows.
+import { resultCountMessage, unavailableMessage } from '../../domain/search/messages';
 import { basePath, isDevelopment } from '../../config';
 import { adviceUrl, underBase } from '../../domain/urls';
-import { loadPagefind, type Pagefind, type PagefindResult, type PagefindResultData } from './pagefind-loader';
+import { loadPagefind, mergeArchives, mergedShards, type Pagefind, type PagefindResultData } from './pagefind-loader';
+import { element, resultItem } from './result-item';
+import { findResults, type ResultList } from './search-query';
 import { nextFocusIndex } from '../../domain/search/result-keys';
-import { hasCriteria, pagefindQuery, type SearchState } from '../../domain/search/search-state';
+import { hasCriteria, type SearchState } from '../../domain/search/search-state';
 
 /** Shortest typed term worth preloading index chunks for. */
 const PRELOAD_MIN_LENGTH = 3;
 /** Milliseconds without a keystroke before the typed words are searched. */
 const TYPING_PAUSE = 120;
+/** Fewer recent results than this, and the archives are merged before anything is shown. */
+const FEW_RESULTS = 5;
 
 export interface SearchViewElements {
   /** The search box; ArrowDown moves from it into the results. */
   input: HTMLInputElement;
   /** A polite live region (role="status") for result counts. */
   status: HTMLElement;
-  /** Where results, the empty state and notices are drawn. */
+  /**
+   * Where results, the empty state and notices are drawn. It carries `data-search-complete`: "false"
+   * while archive indexes are still to be merged for the current search, "true" once the list shows every index.
+   */
   output: HTMLElement;
 }
 
@@ -33,48 +42,6 @@ export interface SearchView {
 
 const pageSize = 10;
 const base = basePath;
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  if (text) node.textContent = text;
-  return node;
-}
-
-/** Every piece of page text goes in as a text node; only our own <mark> elements are created. */
-function excerptParagraph(excerpt: string): HTMLParagraphElement {
-  const p = element('p', 'mt-1 text-sm leading-relaxed');
-  for (const part of excerptParts(excerpt)) {
-    p.append(part.marked ? element('mark', 'rounded-sm bg-accent/15 font-semibold text-fg', part.text) : part.text);
-  }
-  return p;
-}
-
-function resultItem(data: PagefindResultData): HTMLLIElement {
-  const item = element('li', 'border-b border-border py-3 last:border-b-0');
-  const link = element(
-    'a',
-    'font-semibold text-accent underline-offset-4 hover:underline',
-    data.meta.title || data.url,
-  );
-  link.href = data.url;
-  link.dataset.resultLink = '';
-  const heading = element('h3', 'text-base');
-  heading.append(link);
-  item.append(heading, excerptParagraph(data.excerpt));
-  const type = data.filters.type?.[0];
-  const details = [
-    type && type !== 'Article' ? type : '',
-    (data.filters.topic ?? []).join(', '),
-    formatResultDate(data.meta.date),
-  ].filter(Boolean);
-  if (details.length > 0) item.append(element('p', 'mt-1 text-xs text-muted', details.join(' · ')));
-  return item;
-}
 
 export function createSearchView(elements: SearchViewElements): SearchView {
   const { input, status, output } = elements;
@@ -121,17 +88,17 @@ export function createSearchView(elements: SearchViewElements): SearchView {
   }
 
   /** Adds the next page of results to `list`; false when a newer search has started meanwhile. */
-  async function addResults(list: HTMLOListElement, results: PagefindResult[], from: number, search: number) {
-    const page = await Promise.all(results.slice(from, from + pageSize).map((r) => r.data()));
+  async function addResults(list: HTMLOListElement, results: ResultList, from: number, search: number) {
+    const page = await results.page(from, from + pageSize);
     if (search !== latest) return false;
     list.append(...page.map(resultItem));
     return true;
   }
 
   /** A "Show more results" button after the list while results remain; it moves focus to the first new one. */
-  function offerMore(list: HTMLOListElement, results: PagefindResult[], shown: number) {
+  function offerMore(list: HTMLOListElement, results: ResultList, shown: number) {
     output.querySelector('[data-more]')?.remove();
-    if (shown >= results.length) return;
+    if (shown >= results.count) return;
     const more = element(
       'button',
       'mt-3 rounded-md border border-border px-4 py-2 text-sm font-semibold hover:bg-surface',
@@ -147,6 +114,48 @@ export function createSearchView(elements: SearchViewElements): SearchView {
     output.append(more);
   }
 
+  /** Draws `results` in place of whatever was shown; false when a newer search has started meanwhile. */
+  async function show(pagefind: Pagefind, state: SearchState, results: ResultList, search: number) {
+    if (results.count === 0) {
+      const empty = await emptyState(pagefind, state.q.trim());
+      if (search !== latest) return false;
+      output.replaceChildren(empty);
+      return true;
+    }
+    // The new list replaces the old one only when complete, so results never flash empty while typing.
+    const list = element('ol', 'list-none p-0');
+    list.setAttribute('aria-label', 'Search results');
+    if (!(await addResults(list, results, 0, search))) return false;
+    output.replaceChildren(list);
+    offerMore(list, results, pageSize);
+    return true;
+  }
+
+  /**
+   * Swaps the shown list's items for `results` (as many as were shown), in the same list element so the
+   * page does not jump, and gives focus back to the same result, the "more" button, or the search box.
+   */
+  async function update(pagefind: Pagefind, state: SearchState, results: ResultList, search: number) {
+    const list = output.querySelector('ol');
+    if (!list || results.count === 0) return show(pagefind, state, results, search);
+    const page = await results.page(0, Math.max(pageSize, list.children.length));
+    if (search !== latest) return false;
+    const focused = document.activeElement;
+    const focusedHref = focused?.matches('a[data-result-link]') ? focused.getAttribute('href') : null;
+    const onMore = focused?.matches('[data-more]') ?? false;
+    list.replaceChildren(...page.map(resultItem));
+    offerMore(list, results, page.length);
+    if (focusedHref !== null) (links().find((a) => a.getAttribute('href') === focusedHref) ?? input).focus();
+    else if (onMore) (output.querySelector<HTMLElement>('[data-more]') ?? input).focus();
+    return true;
+  }
+
+  /** The list now shows every index: say so to the benchmark and announce the count, once. */
+  function complete(count: number, state: SearchState) {
+    output.dataset.searchComplete = 'true';
+    status.textContent = resultCountMessage(count, state.q);
+  }
+
   let typing: ReturnType<typeof setTimeout> | undefined;
 
   async function run(state: SearchState) {
@@ -155,35 +164,46 @@ export function createSearchView(elements: SearchViewElements): SearchView {
     const search = ++latest;
     if (!hasCriteria(state)) {
       output.replaceChildren();
+      output.dataset.searchComplete = 'true';
       status.textContent = '';
       return;
     }
     output.setAttribute('aria-busy', 'true');
+    output.dataset.searchComplete = 'false';
+    let pagefind: Pagefind;
+    let results: ResultList;
+    let shards = mergedShards();
     try {
-      const pagefind = await loadPagefind();
-      const { term, options } = pagefindQuery(state);
-      const { results } = await pagefind.search(term, options);
+      pagefind = await loadPagefind();
+      results = await findResults(pagefind, state, shards);
       if (search !== latest) return;
-      if (results.length === 0) {
-        const empty = await emptyState(pagefind, state.q.trim());
+      if (!shards && results.count < FEW_RESULTS) {
+        // So few recent results that the archives may hold the better ones: merge before showing.
+        shards = await mergeArchives(pagefind).catch(() => undefined);
+        if (shards) results = await findResults(pagefind, state, shards);
         if (search !== latest) return;
-        output.replaceChildren(empty);
-      } else {
-        // The new list replaces the old one only when complete, so results never flash empty while typing.
-        const list = element('ol', 'list-none p-0');
-        list.setAttribute('aria-label', 'Search results');
-        if (!(await addResults(list, results, 0, search))) return;
-        output.replaceChildren(list);
-        offerMore(list, results, pageSize);
       }
-      status.textContent = resultCountMessage(results.length, state.q);
+      if (!(await show(pagefind, state, results, search))) return;
     } catch {
       if (search !== latest) return;
       const text = unavailableMessage(isDevelopment);
       notice(text);
       status.textContent = text;
+      return;
     } finally {
       if (search === latest) output.removeAttribute('aria-busy');
+    }
+    if (shards) return complete(results.count, state);
+    // Only the recent index was searched: merge the archives and update the list in place.
+    try {
+      shards = await mergeArchives(pagefind);
+      if (search !== latest) return;
+      const all = await findResults(pagefind, state, shards);
+      if (search !== latest || !(await update(pagefind, state, all, search))) return;
+      complete(all.count, state);
+    } catch {
+      // The recent results stay; the count is announced for what is shown, the list stays incomplete.
+      if (search === latest) status.textContent = resultCountMessage(results.count, state.q);
     }
   }
 

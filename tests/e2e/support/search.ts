@@ -34,6 +34,17 @@ export function searchPage(page: Page) {
   };
 }
 
+/**
+ * The results region of the dialog or the /search/ page. Its `data-search-complete` is "false" while
+ * the archive indexes are still to be merged into the shown list, "true" once it shows every index.
+ */
+export const resultsRegion = (page: Page, where: 'dialog' | 'main') => page.locator(`${where} [data-search-complete]`);
+
+/** Waits until the shown results come from every index (the list is then final, its count announced). */
+export async function resultsComplete(page: Page, where: 'dialog' | 'main'): Promise<void> {
+  await expect(resultsRegion(page, where)).toHaveAttribute('data-search-complete', 'true');
+}
+
 export async function hrefs(links: Locator): Promise<string[]> {
   return links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
