@@ -108,7 +108,13 @@ try {
     distBytes: dist.bytes,
     indexBytes: index.bytes,
     ...searches,
-    rebuild: { wallMs: rebuild.wallMs, cpuSeconds: rebuild.cpuSeconds, phases: rebuild.phases, cards: rebuild.cards },
+    rebuild: {
+      added,
+      wallMs: rebuild.wallMs,
+      cpuSeconds: rebuild.cpuSeconds,
+      phases: rebuild.phases,
+      cards: rebuild.cards,
+    },
   };
   await writeFile(path.join(work, 'figures.json'), JSON.stringify(figures, null, 2));
   console.log(markdownTable(figures));

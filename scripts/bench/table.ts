@@ -29,7 +29,7 @@ export interface BenchmarkFigures {
   common: QueryFigures;
   rare: QueryFigures;
   /** The same build again, same cache, after adding one article. */
-  rebuild: BuildFigures & { cards: CardFigures };
+  rebuild: BuildFigures & { cards: CardFigures; added: string };
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
