@@ -6,7 +6,7 @@ import { readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildEnvironment } from '../astro-build.ts';
 import { acquireBuildLock } from './build-lock.ts';
-import { buildPhases, indexedPages, lineStamper, searchShards, type Phase } from './phases.ts';
+import { buildPhases, indexedPages, lineStamper, pagesFromCache, searchShards, type Phase } from './phases.ts';
 import { watchProcessTree, type MemoryPeak } from './process-tree.ts';
 
 export interface BuildOptions {
@@ -25,6 +25,8 @@ export interface BuildResult {
   cpuSeconds: number;
   memory: MemoryPeak;
   phases: Phase[];
+  /** Pages copied from the incremental build's cache rather than rendered. */
+  pagesFromCache: number;
   /** Pages the search indexer reported indexing. */
   indexedPages: number;
   /** The indexer's shards as it reported them (none from a one-index indexer). */
@@ -94,6 +96,7 @@ async function measuredBuild(options: BuildOptions): Promise<BuildResult> {
     cpuSeconds,
     memory,
     phases: buildPhases(output.lines, cpuAt),
+    pagesFromCache: pagesFromCache(output.lines),
     indexedPages: indexedPages(output.lines),
     shards: searchShards(output.lines),
     cards: cardFigures(log),

@@ -64,13 +64,14 @@ export async function writeCorpus(contentDir: string, count: number, sourceConte
 
 /**
  * Writes one more published article, dated after every other, as an editor publishing today would:
- * the one-article rebuild's change. Returns its id.
+ * the one-article rebuild's change. Returns its facts.
  */
-export async function writeOneMoreArticle(contentDir: string, corpus: Corpus): Promise<string> {
+export async function writeOneMoreArticle(contentDir: string, corpus: Corpus): Promise<ArticleFacts> {
   const text = textSource(20_261_203);
   const planned = planArticle(corpus.articles.length, text, false);
   const plan = { ...planned, pubDate: new Date(newest + day), draft: false, published: true };
   const linkTargets = corpus.articles.filter((a) => a.published);
   await writeFile(path.join(contentDir, 'articles', `${plan.id}.mdx`), articleMdx(plan, text, linkTargets, false));
-  return plan.id;
+  const { id, title, topics, author, pubDate, published, rare } = plan;
+  return { id, title, topics, author, pubDate, published, rare };
 }

@@ -68,6 +68,11 @@ export function indexedPages(lines: StampedLine[]): number {
   return line ? Number(markers.indexed.exec(line.text)![1]) : 0;
 }
 
+/** Pages an incremental build copied from its cache instead of rendering (Astro marks them in its page list). */
+export function pagesFromCache(lines: StampedLine[]): number {
+  return lines.filter((l) => /[├└]─ .*\((cached|restored)\)\s*$/.test(l.text)).length;
+}
+
 /** The indexer's own per-shard lines, when it prints them. */
 export function searchShards(lines: StampedLine[]): { name: string; pages: number; reused: boolean; ms: number }[] {
   return lines.flatMap((l) => {

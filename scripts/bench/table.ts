@@ -29,7 +29,7 @@ export interface BenchmarkFigures {
   common: QueryFigures;
   rare: QueryFigures;
   /** The same build again, same cache, after adding one article. */
-  rebuild: BuildFigures & { cards: CardFigures; added: string };
+  rebuild: BuildFigures & { cards: CardFigures; added: string; pagesFromCache: number };
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -77,6 +77,7 @@ export const measureNames = [
   'Rare query, complete results: last keystroke to complete',
   'One-article rebuild: wall time (share of the cold build)',
   'One-article rebuild: CPU time, social cards rendered (reused)',
+  'One-article rebuild: pages copied from the incremental cache',
 ];
 
 export function figureRows(f: BenchmarkFigures): [string, string][] {
@@ -111,6 +112,7 @@ export function figureRows(f: BenchmarkFigures): [string, string][] {
     momentTime(f.rare.complete),
     `${seconds(f.rebuild.wallMs)} (${Math.round((100 * f.rebuild.wallMs) / f.build.wallMs)} %)`,
     `${seconds(f.rebuild.cpuSeconds * 1000)}, ${f.rebuild.cards.rendered} (${f.rebuild.cards.reused})`,
+    String(f.rebuild.pagesFromCache),
   ];
   return measureNames.map((name, i) => [name, values[i]]);
 }

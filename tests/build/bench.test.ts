@@ -8,6 +8,7 @@ import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { phaseNames } from '../../scripts/bench/phases.ts';
 import { measureNames } from '../../scripts/bench/table.ts';
+import { buildSite } from '../../scripts/bench/build.ts';
 
 const root = process.cwd();
 const articles = 48;
@@ -33,7 +34,7 @@ let figures: {
   indexedPages: number;
   common: { results: number; complete: { results: number } };
   rare: { results: number; complete: { results: number }; shown: string[] };
-  rebuild: { added: string; cards: { rendered: number; reused: number } };
+  rebuild: { added: string; cards: { rendered: number; reused: number }; pagesFromCache: number };
 };
 
 function runBench(): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -124,6 +125,7 @@ describe('the printed tables', () => {
       moment,
       /^\d+\.\d s \(\d+ %\)$/,
       /^\d+\.\d s, 1 \(\d+\)$/,
+      /^\d+$/,
     ];
     expect(rows).toHaveLength(units.length);
     rows.forEach(([name, value], i) => expect(value, name).toMatch(units[i]));
@@ -147,8 +149,9 @@ describe('the generated site', () => {
   });
 
   it('publishes every generated article except drafts and future-dated ones', () => {
-    expect(corpus.articles).toHaveLength(articles);
-    expect(published().length).toBeLessThan(articles);
+    // The generated articles and the one the rebuild added.
+    expect(corpus.articles).toHaveLength(articles + 1);
+    expect(published().length).toBeLessThan(corpus.articles.length);
     for (const a of corpus.articles) {
       const file = path.join(client(), 'advice', a.id, 'index.html');
       expect(existsSync(file), a.id).toBe(a.published);
@@ -246,10 +249,34 @@ describe('the generated site', () => {
     expect(figures.common.results).toBeLessThanOrEqual(figures.common.complete.results);
   });
 
-  it('rebuilds with one more article: its page and card are new, every other card is reused', () => {
-    const rebuilt = path.join(work, 'dist-rebuilt', 'client');
-    expect(existsSync(path.join(rebuilt, 'advice', figures.rebuild.added, 'index.html'))).toBe(true);
+  it('rebuilds with one more article: its page and card are new, every other card and some pages are reused', () => {
+    expect(existsSync(path.join(client(), 'advice', figures.rebuild.added, 'index.html'))).toBe(true);
     expect(figures.rebuild.cards.rendered).toBe(1);
     expect(figures.rebuild.cards.reused).toBe(figures.cards.rendered);
+    expect(figures.rebuild.pagesFromCache).toBeGreaterThan(0);
   });
+
+  it('rebuilds exactly the pages a cold build of the same articles makes', async () => {
+    // The incremental build copies pages whose cache key matched; any data a page shows but its key
+    // misses would leave a stale copy here. A cold build (fresh cache) of the same content is the truth.
+    const cold = path.join(work, 'dist-cold');
+    await buildSite({
+      root,
+      onWait: () => {},
+      contentDir: path.relative(root, path.join(work, 'content')),
+      outDir: cold,
+      cacheDir: path.join(work, 'cache-cold'),
+      logFile: path.join(work, 'cold.log'),
+    });
+    const html = (dir: string) =>
+      readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.html'))
+        .sort();
+    const pages = html(client());
+    expect(html(path.join(cold, 'client'))).toEqual(pages);
+    const differing = pages.filter(
+      (f) => !readFileSync(path.join(client(), f)).equals(readFileSync(path.join(cold, 'client', f))),
+    );
+    expect(differing).toEqual([]);
+  }, 180_000);
 });
