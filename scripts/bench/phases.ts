@@ -108,7 +108,7 @@ export function buildPhases(lines: StampedLine[], cpuAt: (ms: number) => number)
   if (completed >= 0) {
     const firstAfter = [cards, find(lines, markers.indexed), find(lines, markers.sitemap)]
       .filter((i) => i > completed)
-      .map((i) => (i === cards ? spans.get('Social cards')![0] : previousStep(lines, i)?.ms ?? at(i)));
+      .map((i) => (i === cards ? spans.get('Social cards')![0] : (previousStep(lines, i)?.ms ?? at(i))));
     if (firstAfter.length > 0) span('Assets, headers, email issues', at(completed), Math.min(...firstAfter));
   }
   const indexed = find(lines, markers.indexed);

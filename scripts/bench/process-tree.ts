@@ -72,7 +72,6 @@ export function watchProcessTree(pid: number, intervalMs = 100): { stop(): TreeU
     byKind: Object.fromEntries(processKinds.map((k) => [k, 0])) as Record<ProcessKind, number>,
   };
   const cpuTicks = new Map<number, number>();
-  const kinds = new Map<number, ProcessKind>();
   /** [ms since the start, CPU ticks of the tree so far], one a sample. */
   const timeline: [number, number][] = [];
   const sample = () => {
@@ -81,11 +80,11 @@ export function watchProcessTree(pid: number, intervalMs = 100): { stop(): TreeU
       try {
         const status = readFileSync(`/proc/${p}/status`, 'utf8');
         const fields = statFields(p);
-        if (!kinds.has(p)) kinds.set(p, processKind(readFileSync(`/proc/${p}/cmdline`, 'utf8').replaceAll('\0', ' ')));
+        // Read each time: a child forked from Node carries Node's command line until it execs its own.
+        const kind = processKind(readFileSync(`/proc/${p}/cmdline`, 'utf8').replaceAll('\0', ' '));
         const hwm = statusKb('VmHWM', status) * 1024;
         rss += statusKb('VmRSS', status) * 1024;
         memory.processHwm = Math.max(memory.processHwm, hwm);
-        const kind = kinds.get(p)!;
         memory.byKind[kind] = Math.max(memory.byKind[kind], hwm);
         // utime and stime, fields 14 and 15 of stat.
         cpuTicks.set(p, Number(fields[11]) + Number(fields[12]));
