@@ -3,6 +3,7 @@
 // starts it to the line that ends it. CPU time per phase comes from the process tree's samples at
 // those two moments. The post-build steps (social cards, search indexes) print their own times, which
 // the benchmark uses as given; a line this parser does not know leaves its phase out, never wrong.
+import { stripVTControlCharacters } from 'node:util';
 
 /** A line of the build's output and when it arrived, in ms since the build started. */
 export interface StampedLine {
@@ -138,7 +139,7 @@ export function lineStamper(startedAt: number, now = () => performance.now()) {
       const parts = (partial + chunk).split('\n');
       partial = parts.pop()!;
       const ms = now() - startedAt;
-      for (const text of parts) lines.push({ ms, text: text.replace(/\x1b\[[0-9;]*m/g, '') });
+      for (const text of parts) lines.push({ ms, text: stripVTControlCharacters(text) });
     },
     end() {
       if (partial) lines.push({ ms: now() - startedAt, text: partial });
