@@ -1,6 +1,7 @@
 // A reader's first search, measured in a real Chromium against the production server: open the
 // header dialog on an article, type the query at a person's pace, and record what the browser
-// fetched for search and how long after the last keystroke the results were on screen.
+// fetched for search and how long after the last keystroke the first results, then the complete
+// results (every search index merged), were on screen.
 import { chromium, type Browser, type Request } from '@playwright/test';
 import { chromiumArgs, chromiumPath, noChromiumMessage } from '../support/chromium.ts';
 
