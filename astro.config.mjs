@@ -93,6 +93,11 @@ export default defineConfig({
   // Shiki colours code with inline styles, which the CSP forbids; our code blocks are plain templates.
   markdown: { syntaxHighlight: false },
   prefetch: false,
+  // A rebuild copies each page whose data (getStaticPaths' cacheKey, src/data/page-cache-key.ts), code
+  // and rendered content are unchanged, from the cache folder, instead of rendering it again: after
+  // one new article, most article pages (docs/benchmarks.md). A changed config, lockfile or code
+  // renders everything again.
+  experimental: { incrementalBuild: true },
   vite: {
     plugins: [tailwindcss(), quietHeadInjectDirective],
   },

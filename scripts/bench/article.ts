@@ -76,9 +76,10 @@ export interface TextSource {
   word(): string;
 }
 
-const newest = Date.UTC(2026, 9, 31);
+/** The newest generated article's date: an article added for the rebuild is dated the day after. */
+export const newest = Date.UTC(2026, 9, 31);
 const oldest = Date.UTC(2012, 0, 1);
-const day = 86_400_000;
+export const day = 86_400_000;
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

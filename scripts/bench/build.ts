@@ -1,11 +1,12 @@
-// Runs `astro build` on a generated content folder as a child process, the way `npm run build`
-// would, and measures it: wall time and the peak memory of the build's whole process tree.
+// Builds the site on a generated content folder the way `npm run build` does (scripts/astro-build.ts,
+// which runs `astro build` and then the steps after it) and measures it: wall time, CPU time and peak
+// memory of the whole process tree, and each phase's time and CPU read back from the log.
 import { spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildEnvironment } from '../astro-build.ts';
 import { acquireBuildLock } from './build-lock.ts';
+import { buildPhases, indexedPages, lineStamper, pagesFromCache, searchShards, type Phase } from './phases.ts';
 import { watchProcessTree, type MemoryPeak } from './process-tree.ts';
 
 export interface BuildOptions {
@@ -23,9 +24,14 @@ export interface BuildResult {
   wallMs: number;
   cpuSeconds: number;
   memory: MemoryPeak;
-  /** Pages the Pagefind integration reported indexing. */
+  phases: Phase[];
+  /** Pages copied from the incremental build's cache rather than rendered. */
+  pagesFromCache: number;
+  /** Pages the search indexer reported indexing. */
   indexedPages: number;
-  /** What the social-cards integration reported: cards rendered and reused, and its wall time. */
+  /** The indexer's shards as it reported them (none from a one-index indexer). */
+  shards: ReturnType<typeof searchShards>;
+  /** What the social-cards step reported: cards rendered and reused, and its wall time. */
   cards: CardFigures;
 }
 
@@ -54,7 +60,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 }
 
 async function measuredBuild(options: BuildOptions): Promise<BuildResult> {
-  const log = createWriteStream(options.logFile);
   const env = buildEnvironment({
     CONTENT_DIR: options.contentDir,
     ASTRO_CACHE_DIR: options.cacheDir,
@@ -63,31 +68,39 @@ async function measuredBuild(options: BuildOptions): Promise<BuildResult> {
     JOBS_FEED_URL: undefined,
   });
   const started = performance.now();
-  // Through the build launcher, as `npm run build` does: the social cards render after Astro exits.
-  const launcher = path.join(options.root, 'scripts', 'astro-build.ts');
-  const child = spawn(process.execPath, [launcher, '--outDir', options.outDir], {
-    cwd: options.root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // With --outDir the launcher builds straight into that folder (no dist/ switch), then indexes search and renders the cards.
+  const child = spawn(
+    process.execPath,
+    [path.join(options.root, 'scripts/astro-build.ts'), '--outDir', options.outDir],
+    { cwd: options.root, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const usage = watchProcessTree(child.pid!);
-  child.stdout.pipe(log, { end: false });
-  child.stderr.pipe(log, { end: false });
+  const output = lineStamper(started);
+  for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk: Buffer) => output.push(String(chunk)));
   const code = await new Promise<number | null>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', resolve);
   });
   const wallMs = performance.now() - started;
-  const { memory, cpuSeconds } = usage.stop();
-  await new Promise<void>((resolve) => log.end(resolve));
-  const output = await readFile(options.logFile, 'utf8');
+  const { memory, cpuSeconds, cpuAt } = usage.stop();
+  output.end();
+  const log = output.lines.map((l) => `${(l.ms / 1000).toFixed(3).padStart(8)} ${l.text}`).join('\n');
+  await writeFile(options.logFile, log + '\n');
   if (code !== 0) {
     throw new Error(
-      `astro build failed (exit ${code}); last lines of ${options.logFile}:\n${output.split('\n').slice(-40).join('\n')}`,
+      `the build failed (exit ${code}); last lines of ${options.logFile}:\n${log.split('\n').slice(-40).join('\n')}`,
     );
   }
-  const indexed = /Indexed (\d+) pages for search/.exec(output);
-  return { wallMs, cpuSeconds, memory, indexedPages: indexed ? Number(indexed[1]) : 0, cards: cardFigures(output) };
+  return {
+    wallMs,
+    cpuSeconds,
+    memory,
+    phases: buildPhases(output.lines, cpuAt),
+    pagesFromCache: pagesFromCache(output.lines),
+    indexedPages: indexedPages(output.lines),
+    shards: searchShards(output.lines),
+    cards: cardFigures(log),
+  };
 }
 
 /** Bytes of every file under `dir` and how many of them match `filter`. */

@@ -1,19 +1,30 @@
 // A reader's first search, measured in a real Chromium against the production server: open the
 // header dialog on an article, type the query at a person's pace, and record what the browser
-// fetched for search and how long after the last keystroke the results were on screen.
+// fetched for search and how long after the last keystroke the first results, then the complete
+// results (every search index merged), were on screen.
 import { chromium, type Browser, type Request } from '@playwright/test';
 import { chromiumArgs, chromiumPath, noChromiumMessage } from '../support/chromium.ts';
 
-export interface QueryFigures {
-  query: string;
-  /** Bytes over the wire (headers and bodies) for everything search fetched, with a cold cache. */
+/** What the reader had fetched, and how long after the last keystroke, at one moment of a search. */
+export interface SearchMoment {
+  /** Bytes over the wire (headers and bodies) for everything search fetched up to this moment, with a cold cache. */
   bytes: number;
   requests: number;
-  /** From the keydown of the last character to the result count being announced (results drawn). */
+  /** From the keydown of the last character to this moment. */
   ms: number;
-  /** The count the interface announced. */
+  /** The count the interface announced then. */
   results: number;
-  /** Paths of the results shown on the first page. */
+}
+
+export interface QueryFigures extends SearchMoment {
+  query: string;
+  /**
+   * When the results of the full query were complete: every archive index merged, the list marked
+   * `data-search-complete="true"`. The top-level figures are the first results (the first announced
+   * count for the full query); a site with one index, or a client that does not mark the list, is complete then.
+   */
+  complete: SearchMoment;
+  /** Paths of the results shown on the first page once complete. */
   shown: string[];
   /** What was fetched, path and bytes, for finding where the bytes go. */
   files: { path: string; status: number; bytes: number }[];
@@ -48,8 +59,9 @@ async function measureFirstQuery(browser: Browser, pageUrl: string, query: strin
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    const requests: Request[] = [];
-    page.on('request', (r) => requests.push(r));
+    /** Each request with the wall-clock time it was sent (the page's Date.now() shares the clock). */
+    const requests: { request: Request; at: number }[] = [];
+    page.on('request', (request) => requests.push({ request, at: Date.now() }));
     await page.goto(pageUrl);
     await page.waitForLoadState('networkidle');
     const before = requests.length;
@@ -59,57 +71,76 @@ async function measureFirstQuery(browser: Browser, pageUrl: string, query: strin
     const box = dialog.getByRole('searchbox', { name: 'Words to find' });
     await box.waitFor();
     await page.evaluate((full) => {
-      const state = window as unknown as { lastKey: number; shown: number };
-      const input = document.querySelector('dialog input')!;
-      const status = document.querySelector('dialog [role="status"]')!;
+      const state = window as unknown as BenchState;
+      const dialogElement = document.querySelector('dialog')!;
+      const input = dialogElement.querySelector('input')!;
+      const status = dialogElement.querySelector('[role="status"]')!;
+      const count = () => Number(/^(\d+)/.exec(status.textContent ?? '')?.[1] ?? 0);
       input.addEventListener('keydown', () => (state.lastKey = performance.now()));
+      const mark = () => ({ ms: performance.now() - state.lastKey, at: Date.now(), results: count() });
       new MutationObserver(() => {
         // Only the announcement for the whole query counts, not one for a prefix typed earlier.
-        if (/results? for/.test(status.textContent ?? '') && status.textContent!.includes(`“${full}”`))
-          state.shown = performance.now();
-      }).observe(status, { childList: true, characterData: true, subtree: true });
+        if (!state.first && /results? for/.test(status.textContent ?? '') && status.textContent!.includes(`“${full}”`))
+          state.first = mark();
+        if (!state.first || state.complete) return;
+        const list = dialogElement.querySelector('[aria-label="Search results"]');
+        const flag = list?.getAttribute('data-search-complete');
+        // No flag: a client with one index, complete with its first results.
+        if (flag === null || flag === undefined || flag === 'true') state.complete = mark();
+      }).observe(dialogElement, { childList: true, characterData: true, subtree: true, attributes: true });
     }, query);
     await page.keyboard.type(query, { delay: keyDelayMs });
-    const status = dialog.getByRole('status');
-    await status.filter({ hasText: `for “${query}”` }).waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => (window as unknown as BenchState).complete, null, { timeout: 120_000 });
     await page.waitForLoadState('networkidle');
+    const { first, complete } = await page.evaluate(() => {
+      const { first, complete } = window as unknown as Required<BenchState>;
+      return { first, complete };
+    });
 
-    const searchRequests = requests.slice(before);
-    const files: QueryFigures['files'] = [];
-    for (const r of searchRequests) {
-      const response = await r.response();
+    const files: (QueryFigures['files'][number] & { at: number })[] = [];
+    for (const { request, at } of requests.slice(before)) {
+      const response = await request.response();
       if (!response) continue;
-      const sizes = await r.sizes();
+      const sizes = await request.sizes();
       // Chromium reports no body size for a worker's own script (pagefind-worker.js); what the server
       // said it sent (compressed, when it compresses) still counts, or else the body itself.
       const declared = Number(response.headers()['content-length']);
       const body = sizes.responseBodySize || declared || (await response.body().catch(() => Buffer.alloc(0))).length;
       files.push({
-        path: new URL(r.url()).pathname,
+        path: new URL(request.url()).pathname,
         status: response.status(),
         bytes: body + sizes.responseHeadersSize,
+        at,
       });
     }
-    const bytes = files.reduce((sum, f) => sum + f.bytes, 0);
-    const ms = await page.evaluate(() => {
-      const state = window as unknown as { lastKey: number; shown: number };
-      return state.shown - state.lastKey;
-    });
-    const announced = (await status.textContent()) ?? '';
+    const moment = ({ ms, at, results }: Mark): SearchMoment => {
+      const sent = files.filter((f) => f.at <= at);
+      return { ms, results, bytes: sent.reduce((sum, f) => sum + f.bytes, 0), requests: sent.length };
+    };
     const shown = await dialog
       .getByRole('list', { name: 'Search results' })
       .getByRole('link')
       .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     return {
       query,
-      bytes,
-      requests: searchRequests.length,
-      ms,
-      results: Number(/^(\d+)/.exec(announced)?.[1] ?? 0),
+      ...moment(first),
+      complete: moment(complete),
       shown,
-      files,
+      files: files.map(({ path, status, bytes }) => ({ path, status, bytes })),
     };
   } finally {
     await context.close();
   }
+}
+
+interface Mark {
+  ms: number;
+  at: number;
+  results: number;
+}
+
+interface BenchState {
+  lastKey: number;
+  first?: Mark;
+  complete?: Mark;
 }

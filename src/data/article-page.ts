@@ -10,22 +10,47 @@ import { topicsOf } from './topics';
 import { latestRoles } from './jobs/open-roles';
 import { articleCard } from './social-cards';
 import { socialImageOf } from '../domain/social/card';
+import { entryFacts, pageCacheKey } from './page-cache-key';
 
 export type ArticlePage = Awaited<ReturnType<typeof articlePage>>;
 
-/** One page per published article, at /advice/<id>/. */
+/**
+ * One page per published article, at /advice/<id>/, keyed by everything around its body, so that an
+ * incremental build re-renders the articles whose surroundings changed (a new related article, a new
+ * job in the sidebar) and copies the others.
+ */
 export async function articlePaths() {
-  return (await getArticles()).map((article) => ({ params: { slug: article.id }, props: { article } }));
+  return Promise.all(
+    (await getArticles()).map(async (article) => {
+      const { author, topics, related, jobs } = await articleSurroundings(article);
+      const cacheKey = pageCacheKey({
+        article: entryFacts(article),
+        author: entryFacts(author),
+        topics: topics.map(entryFacts),
+        related: related.map(entryFacts),
+        jobs: jobs.map(entryFacts),
+      });
+      return { params: { slug: article.id }, props: { article }, cacheKey };
+    }),
+  );
 }
 
-export async function articlePage(article: Article) {
-  const [{ Content, headings }, author, topics, related, source, jobs] = await Promise.all([
-    render(article),
+/** What an article's page shows from the collections besides the article itself. */
+async function articleSurroundings(article: Article) {
+  const [author, topics, related, jobs] = await Promise.all([
     authorOf(article),
     topicsOf(article),
     getRelatedArticles(article),
-    articleSource(article),
     latestRoles(),
+  ]);
+  return { author, topics, related, jobs };
+}
+
+export async function articlePage(article: Article) {
+  const [{ Content, headings }, { author, topics, related, jobs }, source] = await Promise.all([
+    render(article),
+    articleSurroundings(article),
+    articleSource(article),
   ]);
   return {
     article,

@@ -6,7 +6,9 @@ import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { phaseNames } from '../../scripts/bench/phases.ts';
 import { measureNames } from '../../scripts/bench/table.ts';
+import { buildSite } from '../../scripts/bench/build.ts';
 
 const root = process.cwd();
 const articles = 48;
@@ -30,8 +32,9 @@ let figures: {
   cards: { rendered: number; reused: number };
   htmlPages: number;
   indexedPages: number;
-  common: { results: number; shown: string[] };
-  rare: { results: number; shown: string[] };
+  common: { results: number; complete: { results: number } };
+  rare: { results: number; complete: { results: number }; shown: string[] };
+  rebuild: { added: string; cards: { rendered: number; reused: number }; pagesFromCache: number };
 };
 
 function runBench(): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -69,38 +72,72 @@ beforeAll(async () => {
   work = path.join(root, kept!);
   corpus = JSON.parse(readFileSync(path.join(work, 'corpus.json'), 'utf8'));
   figures = JSON.parse(readFileSync(path.join(work, 'figures.json'), 'utf8'));
-}, 180_000);
+}, 300_000);
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-describe('the printed table', () => {
+describe('the printed tables', () => {
+  const tables = () => stdout.trim().split('\n\n');
+  const rowsOf = (table: string) =>
+    table
+      .split('\n')
+      .slice(2)
+      .map((l) => l.replace(/^\| | \|$/g, '').split(' | '));
+
   it('has one row per measure, in order, each with a value in its unit', () => {
-    const lines = stdout.trim().split('\n');
-    expect(lines.slice(0, 2)).toEqual(['| Measure | Value |', '| --- | --- |']);
-    const rows = lines.slice(2).map((l) => /^\| (.+) \| (.+) \|$/.exec(l)!.slice(1));
+    const [measures] = tables();
+    expect(measures.split('\n').slice(0, 2)).toEqual(['| Measure | Value |', '| --- | --- |']);
+    const rows = rowsOf(measures);
     expect(rows.map(([name]) => name)).toEqual([...measureNames]);
+    const mb = /^\d+\.\d MB$/;
+    const seconds = /^\d+\.\d s$/;
+    const ms = /^\d+\.\d ms$/;
+    const moment = /^\d+ ms \(\d+ results\)$/;
+    const bytes = /^\d+\.\d kB in \d+ requests$/;
     const units = [
       /^48 \(\d+\)$/,
       /^\d+$/,
-      /^\d+$/,
-      /^\d+\.\d s$/,
-      /^\d+\.\d ms$/,
+      /^\d+ in \d+ (index|indexes)$/,
+      seconds,
+      ms,
+      seconds,
+      ms,
+      ms,
       /^\d+ \(0\)$/,
-      /^\d+\.\d s, \d+\.\d ms$/,
-      /^\d+\.\d s$/,
+      /^\d+\.\d s, \d+\.\d ms, \d+\.\d s$/,
       /^\d+\.\d\d, \d+\.\d\d$/,
-      /^\d+\.\d MB$/,
-      /^\d+\.\d MB$/,
-      /^\d+\.\d MB$/,
-      /^\d+\.\d MB$/,
+      mb,
+      mb,
+      mb,
+      /^(\d+\.\d MB|none)$/,
+      /^(\d+\.\d MB|none)$/,
+      mb,
+      mb,
       /^“interview”: \d+\.\d kB in \d+ requests$/,
-      /^\d+ ms \(\d+ results\)$/,
+      moment,
+      bytes,
+      moment,
       /^“quillfeather”: \d+\.\d kB in \d+ requests$/,
-      /^\d+ ms \(\d+ results\)$/,
+      moment,
+      bytes,
+      moment,
+      /^\d+\.\d s \(\d+ %\)$/,
+      /^\d+\.\d s, 1 \(\d+\)$/,
+      /^\d+$/,
     ];
+    expect(rows).toHaveLength(units.length);
     rows.forEach(([name, value], i) => expect(value, name).toMatch(units[i]));
+  });
+
+  it('gives each phase of the build its wall and CPU time, cold and rebuilt, in order', () => {
+    const [, phases] = tables();
+    expect(phases.split('\n')[0]).toBe('| Phase | Wall | CPU | Rebuild wall | Rebuild CPU |');
+    const rows = rowsOf(phases);
+    // Every phase of today's build is found in its log; a phase a build skips would leave its row out.
+    expect(rows.map(([name]) => name)).toEqual([...phaseNames]);
+    for (const row of rows) for (const cell of row.slice(1)) expect(cell, row[0]).toMatch(/^\d+\.\d s$/);
   });
 });
 
@@ -112,8 +149,9 @@ describe('the generated site', () => {
   });
 
   it('publishes every generated article except drafts and future-dated ones', () => {
-    expect(corpus.articles).toHaveLength(articles);
-    expect(published().length).toBeLessThan(articles);
+    // The generated articles and the one the rebuild added.
+    expect(corpus.articles).toHaveLength(articles + 1);
+    expect(published().length).toBeLessThan(corpus.articles.length);
     for (const a of corpus.articles) {
       const file = path.join(client(), 'advice', a.id, 'index.html');
       expect(existsSync(file), a.id).toBe(a.published);
@@ -205,8 +243,40 @@ describe('the generated site', () => {
       .filter((a) => a.rare)
       .map((a) => `/advice/${a.id}/`);
     expect(rare).toHaveLength(3);
-    expect(figures.rare.results).toBe(rare.length);
+    expect(figures.rare.complete.results).toBe(rare.length);
     expect([...figures.rare.shown].sort()).toEqual(rare.sort());
-    expect(figures.common.results).toBeGreaterThan(published().length / 2);
+    expect(figures.common.complete.results).toBeGreaterThan(published().length / 2);
+    expect(figures.common.results).toBeLessThanOrEqual(figures.common.complete.results);
   });
+
+  it('rebuilds with one more article: its page and card are new, every other card and some pages are reused', () => {
+    expect(existsSync(path.join(client(), 'advice', figures.rebuild.added, 'index.html'))).toBe(true);
+    expect(figures.rebuild.cards.rendered).toBe(1);
+    expect(figures.rebuild.cards.reused).toBe(figures.cards.rendered);
+    expect(figures.rebuild.pagesFromCache).toBeGreaterThan(0);
+  });
+
+  it('rebuilds exactly the pages a cold build of the same articles makes', async () => {
+    // The incremental build copies pages whose cache key matched; any data a page shows but its key
+    // misses would leave a stale copy here. A cold build (fresh cache) of the same content is the truth.
+    const cold = path.join(work, 'dist-cold');
+    await buildSite({
+      root,
+      onWait: () => {},
+      contentDir: path.relative(root, path.join(work, 'content')),
+      outDir: cold,
+      cacheDir: path.join(work, 'cache-cold'),
+      logFile: path.join(work, 'cold.log'),
+    });
+    const html = (dir: string) =>
+      readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.html'))
+        .sort();
+    const pages = html(client());
+    expect(html(path.join(cold, 'client'))).toEqual(pages);
+    const differing = pages.filter(
+      (f) => !readFileSync(path.join(client(), f)).equals(readFileSync(path.join(cold, 'client', f))),
+    );
+    expect(differing).toEqual([]);
+  }, 180_000);
 });
