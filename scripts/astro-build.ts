@@ -6,9 +6,9 @@
 // process peaked at 3.4 GB instead of 4.8 GB and held 3.2 GB instead of 4.7 GB while the index was
 // built, at the same build time (docs/benchmarks.md). mimalloc reads them once, when the bundler is
 // loaded, which happens before astro.config.mjs runs: hence a launcher rather than a line in the config.
-// Pagefind's indexer, a separate process that inherits this environment, allocates with jemalloc (its
-// Rust build reads the `_RJEM_` variable); returning freed pages at once lowered its peak from 1.84 to
-// 1.60 GB on 2,936 articles. Unknown variables are ignored, so a later version of either costs nothing.
+// Unknown variables are ignored, so a later version of the bundler costs nothing. Pagefind's indexer
+// (jemalloc) keeps its defaults: asking it to return freed pages at once (`_RJEM_MALLOC_CONF`) doubled
+// its CPU time, and its shards now stay far below the memory target (docs/benchmarks.md).
 //
 // Search is indexed and social cards are rendered after Astro's process has exited, so neither the
 // indexer's memory nor the card threads' ever add to Astro's (src/integrations/pagefind/search-indexes.ts,
@@ -41,7 +41,6 @@ import { renderBuiltSiteCards } from '../src/integrations/social-cards/after-bui
 export const allocatorSettings: Readonly<Record<string, string>> = {
   MIMALLOC_ALLOW_THP: '0',
   MIMALLOC_PURGE_DELAY: '0',
-  _RJEM_MALLOC_CONF: 'dirty_decay_ms:0,muzzy_decay_ms:0',
 };
 
 /**

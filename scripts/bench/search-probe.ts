@@ -12,16 +12,16 @@ export interface SearchMoment {
   requests: number;
   /** From the keydown of the last character to this moment. */
   ms: number;
-  /** The count the interface announced then. */
+  /** First results: the results drawn (the first page); complete: the count the interface announced. */
   results: number;
 }
 
 export interface QueryFigures extends SearchMoment {
   query: string;
   /**
-   * When the results of the full query were complete: every archive index merged, the list marked
-   * `data-search-complete="true"`. The top-level figures are the first results (the first announced
-   * count for the full query); a site with one index, or a client that does not mark the list, is complete then.
+   * When the results of the full query were complete: every archive index merged, the output marked
+   * `data-search-complete="true"` and the count announced. The top-level figures are the first results:
+   * the first list drawn for the full query (from the recent index; with one index, complete as well).
    */
   complete: SearchMoment;
   /** Paths of the results shown on the first page once complete. */
@@ -75,18 +75,20 @@ async function measureFirstQuery(browser: Browser, pageUrl: string, query: strin
       const dialogElement = document.querySelector('dialog')!;
       const input = dialogElement.querySelector('input')!;
       const status = dialogElement.querySelector('[role="status"]')!;
-      const count = () => Number(/^(\d+)/.exec(status.textContent ?? '')?.[1] ?? 0);
+      const output = dialogElement.querySelector<HTMLElement>('[data-output]')!;
+      const announced = () => /results? for/.test(status.textContent ?? '') && status.textContent!.includes(`“${full}”`);
       input.addEventListener('keydown', () => (state.lastKey = performance.now()));
-      const mark = () => ({ ms: performance.now() - state.lastKey, at: Date.now(), results: count() });
+      const mark = (results: number) => ({ ms: performance.now() - state.lastKey, at: Date.now(), results });
       new MutationObserver(() => {
-        // Only the announcement for the whole query counts, not one for a prefix typed earlier.
-        if (!state.first && /results? for/.test(status.textContent ?? '') && status.textContent!.includes(`“${full}”`))
-          state.first = mark();
-        if (!state.first || state.complete) return;
-        const list = dialogElement.querySelector('[aria-label="Search results"]');
-        const flag = list?.getAttribute('data-search-complete');
-        // No flag: a client with one index, complete with its first results.
-        if (flag === null || flag === undefined || flag === 'true') state.complete = mark();
+        if (state.lastKey === undefined) return;
+        // Keys come faster than the view's typing pause, so the only search drawn after the last
+        // keystroke is the full query's: its first results are the first list drawn, not yet announced.
+        const links = output.querySelectorAll('ol[aria-label="Search results"] a[data-result-link]');
+        if (!state.first && links.length > 0 && !output.hasAttribute('aria-busy')) state.first = mark(links.length);
+        // Complete: every index merged (the view's data-search-complete) and the count announced, once.
+        if (state.first && !state.complete && output.dataset.searchComplete === 'true' && announced()) {
+          state.complete = mark(Number(/^(\d+)/.exec(status.textContent ?? '')?.[1] ?? 0));
+        }
       }).observe(dialogElement, { childList: true, characterData: true, subtree: true, attributes: true });
     }, query);
     await page.keyboard.type(query, { delay: keyDelayMs });

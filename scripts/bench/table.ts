@@ -45,7 +45,7 @@ export function cardCpuSeconds(build: BuildFigures): number {
 }
 
 const momentBytes = (m: SearchMoment) => `${kb(m.bytes)} in ${m.requests} requests`;
-const momentTime = (m: SearchMoment) => `${Math.round(m.ms)} ms (${m.results} results)`;
+const momentTime = (m: SearchMoment, counted: 'shown' | 'results') => `${Math.round(m.ms)} ms (${m.results} ${counted})`;
 
 /** Measure names in print order; tests check the printed table against this list. */
 export const measureNames = [
@@ -103,13 +103,13 @@ export function figureRows(f: BenchmarkFigures): [string, string][] {
     mb(f.distBytes),
     mb(f.indexBytes),
     `“${f.common.query}”: ${momentBytes(f.common)}`,
-    momentTime(f.common),
+    momentTime(f.common, 'shown'),
     momentBytes(f.common.complete),
-    momentTime(f.common.complete),
+    momentTime(f.common.complete, 'results'),
     `“${f.rare.query}”: ${momentBytes(f.rare)}`,
-    momentTime(f.rare),
+    momentTime(f.rare, 'shown'),
     momentBytes(f.rare.complete),
-    momentTime(f.rare.complete),
+    momentTime(f.rare.complete, 'results'),
     `${seconds(f.rebuild.wallMs)} (${Math.round((100 * f.rebuild.wallMs) / f.build.wallMs)} %)`,
     `${seconds(f.rebuild.cpuSeconds * 1000)}, ${f.rebuild.cards.rendered} (${f.rebuild.cards.reused})`,
     String(f.rebuild.pagesFromCache),

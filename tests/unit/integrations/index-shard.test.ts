@@ -11,13 +11,15 @@ const pagefindMock = vi.hoisted(() => ({
 }));
 vi.mock('pagefind', () => pagefindMock);
 
-const { indexShard } = await import('../../../src/integrations/pagefind/index-shard');
+const { indexShard, pagesGlob } = await import('../../../src/integrations/pagefind/index-shard');
 
 /** A Pagefind index whose answers the test chooses; every call is recorded. */
-function fakeIndex(answers: { addErrors?: string[]; pageCount?: number; writeErrors?: string[] } = {}) {
+function fakeIndex(
+  answers: { addErrors?: string[]; pagesRead?: number; pageCount?: number; writeErrors?: string[] } = {},
+) {
   const pageCount = answers.pageCount ?? 1;
   return {
-    addHTMLFile: vi.fn(async () => ({ errors: answers.addErrors ?? [] })),
+    addDirectory: vi.fn(async () => ({ errors: answers.addErrors ?? [], page_count: answers.pagesRead ?? 1 })),
     writeFiles: vi.fn(async ({ outputPath }: { outputPath: string }) => {
       if (!answers.writeErrors?.length) {
         await mkdir(outputPath, { recursive: true });
@@ -52,16 +54,27 @@ afterEach(async () => {
 });
 
 describe('indexShard', () => {
-  it('hands Pagefind each page under its path in the site, so its URL follows', async () => {
+  it('has Pagefind read exactly the shard’s pages from the site folder, so their URLs follow from their paths', async () => {
     const index = fakeIndex();
     pagefindMock.createIndex.mockResolvedValue({ errors: [], index });
 
     expect(await indexShard(job())).toEqual({ pageCount: 1 });
-    expect(index.addHTMLFile).toHaveBeenCalledWith({
-      sourcePath: 'advice/a/index.html',
-      content: '<main data-pagefind-body>A</main>',
-    });
+    expect(index.addDirectory).toHaveBeenCalledWith({ path: siteDir, glob: '{advice/a/index.html}' });
     expect(pagefindMock.close).toHaveBeenCalledOnce();
+  });
+
+  it('names each page literally in the glob, whatever characters its path holds', () => {
+    expect(pagesGlob(['advice/a/index.html', 'jobs/b/index.html'])).toBe('{advice/a/index.html,jobs/b/index.html}');
+    expect(pagesGlob(['x/a,b{c}[d](e)*?$:<>\\/index.html'])).toBe(
+      '{x/a\\,b\\{c\\}\\[d\\]\\(e\\)\\*\\?\\$\\:\\<\\>\\\\/index.html}',
+    );
+  });
+
+  it('fails when Pagefind read fewer pages than the shard holds, rather than leave some unsearchable', async () => {
+    const index = fakeIndex({ pagesRead: 0 });
+    pagefindMock.createIndex.mockResolvedValue({ errors: [], index });
+    await expect(indexShard(job())).rejects.toThrow(/read 0 of the 1 pages given/);
+    expect(index.writeFiles).not.toHaveBeenCalled();
   });
 
   it('keeps the script, worker and WebAssembly in the recent index only; no ready-made UI anywhere', async () => {
