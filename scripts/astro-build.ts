@@ -35,8 +35,6 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { childEnvironment } from '../src/config.ts';
-import { buildSearchIndexes } from '../src/integrations/pagefind/search-indexes.ts';
-import { renderBuiltSiteCards } from '../src/integrations/social-cards/after-build.ts';
 
 export const allocatorSettings: Readonly<Record<string, string>> = {
   MIMALLOC_ALLOW_THP: '0',
@@ -126,6 +124,9 @@ async function buildSite(root: string, args: string[], outDir: string): Promise<
   const code = await astroBuild(root, args);
   if (code !== 0) return code;
   try {
+    // Loaded only now: while Astro runs, this process's memory adds to the build's peak (about 20 MB).
+    const { buildSearchIndexes } = await import('../src/integrations/pagefind/search-indexes.ts');
+    const { renderBuiltSiteCards } = await import('../src/integrations/social-cards/after-build.ts');
     await buildSearchIndexes(path.resolve(root, outDir), { env: buildEnvironment() });
     await renderBuiltSiteCards(outDir, { root });
   } catch (error) {
