@@ -76,7 +76,8 @@ async function measureFirstQuery(browser: Browser, pageUrl: string, query: strin
       const input = dialogElement.querySelector('input')!;
       const status = dialogElement.querySelector('[role="status"]')!;
       const output = dialogElement.querySelector<HTMLElement>('[data-output]')!;
-      const announced = () => /results? for/.test(status.textContent ?? '') && status.textContent!.includes(`“${full}”`);
+      const announced = () =>
+        /results? for/.test(status.textContent ?? '') && status.textContent!.includes(`“${full}”`);
       input.addEventListener('keydown', () => (state.lastKey = performance.now()));
       const mark = (results: number) => ({ ms: performance.now() - state.lastKey, at: Date.now(), results });
       new MutationObserver(() => {

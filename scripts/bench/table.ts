@@ -45,7 +45,8 @@ export function cardCpuSeconds(build: BuildFigures): number {
 }
 
 const momentBytes = (m: SearchMoment) => `${kb(m.bytes)} in ${m.requests} requests`;
-const momentTime = (m: SearchMoment, counted: 'shown' | 'results') => `${Math.round(m.ms)} ms (${m.results} ${counted})`;
+const momentTime = (m: SearchMoment, counted: 'shown' | 'results') =>
+  `${Math.round(m.ms)} ms (${m.results} ${counted})`;
 
 /** Measure names in print order; tests check the printed table against this list. */
 export const measureNames = [

@@ -91,7 +91,10 @@ afterAll(async () => {
 
 describe('the search step of the build', () => {
   it('puts the newest article and every other page in the recent index, older articles in archives', async () => {
-    expect((await fragments(bundle())).map((f) => f.url).sort()).toEqual(['/advice/newest/', '/jobs/analyst,(senior)/']);
+    expect((await fragments(bundle())).map((f) => f.url).sort()).toEqual([
+      '/advice/newest/',
+      '/jobs/analyst,(senior)/',
+    ]);
     const [middle, oldest] = await Promise.all(first.archives.map((folder) => fragments(path.join(bundle(), folder))));
     expect(middle.map((f) => f.url)).toEqual(['/advice/middle/']);
     expect(oldest.map((f) => f.url)).toEqual(['/advice/oldest/']);
