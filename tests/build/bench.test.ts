@@ -94,7 +94,8 @@ describe('the printed tables', () => {
     const mb = /^\d+\.\d MB$/;
     const seconds = /^\d+\.\d s$/;
     const ms = /^\d+\.\d ms$/;
-    const moment = /^\d+ ms \(\d+ results\)$/;
+    const first = /^\d+ ms \(\d+ shown\)$/;
+    const complete = /^\d+ ms \(\d+ results\)$/;
     const bytes = /^\d+\.\d kB in \d+ requests$/;
     const units = [
       /^48 \(\d+\)$/,
@@ -116,13 +117,13 @@ describe('the printed tables', () => {
       mb,
       mb,
       /^“interview”: \d+\.\d kB in \d+ requests$/,
-      moment,
+      first,
       bytes,
-      moment,
+      complete,
       /^“quillfeather”: \d+\.\d kB in \d+ requests$/,
-      moment,
+      first,
       bytes,
-      moment,
+      complete,
       /^\d+\.\d s \(\d+ %\)$/,
       /^\d+\.\d s, 1 \(\d+\)$/,
       /^\d+$/,
