@@ -51,7 +51,7 @@ export default defineConfig({
   // The public address: canonical URLs, the sitemap and RSS are built from it.
   site: config.siteUrl,
   // A separate cache lets a second build (tests, the benchmark) run on other content without clobbering this one.
-  ...(config.cacheDir ? { cacheDir: config.cacheDir } : {}),
+  cacheDir: config.cacheDir,
   trailingSlash: 'always',
   // Content pages are prerendered; only routes that say `prerender = false` run on the server.
   output: 'static',
@@ -65,8 +65,8 @@ export default defineConfig({
   }),
   // newsletterEmail removes the issues' email pages in astro:build:done; the search index is built after Astro exits.
   integrations: [
-    // Static parts of an article compile to HTML strings instead of one JSX call per element: Astro's
-    // peak while Rolldown bundles 10,000 articles fell by about 9 % (docs/benchmarks.md), and the pages
+    // Static parts of an article compile to HTML strings instead of one JSX call per element, which
+    // lowers Astro's peak while Rolldown bundles thousands of articles (docs/benchmarks.md); the pages
     // are the same (only apostrophes in code blocks are written as ' rather than &#39;). Our MDX
     // components are named ones (EditorNote...), which optimize leaves as components.
     mdx({ optimize: true }),

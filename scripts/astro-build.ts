@@ -7,8 +7,8 @@
 // built, at the same build time (docs/benchmarks.md). mimalloc reads them once, when the bundler is
 // loaded, which happens before astro.config.mjs runs: hence a launcher rather than a line in the config.
 // Unknown variables are ignored, so a later version of the bundler costs nothing. Pagefind's indexer
-// (jemalloc) keeps its defaults: asking it to return freed pages at once (`_RJEM_MALLOC_CONF`) doubled
-// its CPU time, and its shards now stay far below the memory target (docs/benchmarks.md).
+// (jemalloc) keeps its defaults: asking it to return freed pages at once (`_RJEM_MALLOC_CONF`) cost far
+// more CPU than it saved memory once the index was cut into shards (docs/benchmarks.md).
 //
 // Search is indexed and social cards are rendered after Astro's process has exited, so neither the
 // indexer's memory nor the card threads' ever add to Astro's (src/integrations/pagefind/search-indexes.ts,
@@ -124,7 +124,7 @@ async function buildSite(root: string, args: string[], outDir: string): Promise<
   const code = await astroBuild(root, args);
   if (code !== 0) return code;
   try {
-    // Loaded only now: while Astro runs, this process's memory adds to the build's peak (about 20 MB).
+    // Loaded only now: while Astro runs, this process's memory adds to the build's peak.
     const { buildSearchIndexes } = await import('../src/integrations/pagefind/search-indexes.ts');
     const { renderBuiltSiteCards } = await import('../src/integrations/social-cards/after-build.ts');
     await buildSearchIndexes(path.resolve(root, outDir), { env: buildEnvironment() });

@@ -149,8 +149,12 @@ export interface BuildConfig {
   siteUrl: string;
   /** Where the content collections are read from; the benchmark points it at a generated corpus. */
   contentDir: string;
-  /** Astro's cache folder, when a second build (tests, the benchmark) must not share this one's. */
-  cacheDir: string | undefined;
+  /**
+   * Astro's cache folder, relative to the project root unless absolute (ASTRO_CACHE_DIR, so a second
+   * build, tests or the benchmark, need not share this one's; else Astro's own default). The steps after
+   * Astro keep their caches in it too: search indexes and social cards.
+   */
+  cacheDir: string;
   /** A JSON feed of extra roles, read at build time. */
   jobsFeedUrl: string | undefined;
   /** Where recruiters write; empty means jobs@ the site's own domain. */
@@ -193,7 +197,7 @@ export function loadBuildConfig(env: Env = process.env): BuildConfig {
   return {
     siteUrl,
     contentDir: text(env, 'CONTENT_DIR', './content'),
-    cacheDir: text(env, 'ASTRO_CACHE_DIR', '') || undefined,
+    cacheDir: text(env, 'ASTRO_CACHE_DIR', '') || 'node_modules/.astro',
     jobsFeedUrl: text(env, 'JOBS_FEED_URL', '') || undefined,
     jobsContactEmail: text(env, 'JOBS_CONTACT_EMAIL', ''),
     publicNewsletterAction,

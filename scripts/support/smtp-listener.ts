@@ -1,7 +1,18 @@
 // One way to run an SMTP server on a loopback port (the smtp-server package) for tests and load runs:
 // it accepts every message and hands each to the caller's handler, and it can be stopped (connections
 // refused) and started again on the same port to play an outage.
-import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
+import { SMTPServer, type SMTPServerDataStream, type SMTPServerOptions } from 'smtp-server';
+
+/** How every SMTP server of the tests and load runs is set up: plain SMTP on loopback, no login. */
+export const loopbackSmtpOptions = {
+  authOptional: true,
+  disabledCommands: ['STARTTLS', 'AUTH'],
+  // Every client is on loopback; a reverse DNS lookup per connection would only add delay.
+  disableReverseLookup: true,
+  logger: false,
+  // Idle pooled connections would otherwise hold close() open for 30 s.
+  closeTimeout: 200,
+} satisfies SMTPServerOptions;
 
 /** Reads one message; calls `done` once it has what it wants (the message is then accepted). */
 export type MessageHandler = (stream: SMTPServerDataStream, recipients: string[], done: () => void) => void;
@@ -21,13 +32,7 @@ export async function listenForMail(onMessage: MessageHandler, port = 0): Promis
 
   function listen(): Promise<void> {
     server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      // Every client is on loopback; a reverse DNS lookup per connection would only add delay.
-      disableReverseLookup: true,
-      logger: false,
-      // Idle pooled connections would otherwise hold close() open for 30 s.
-      closeTimeout: 200,
+      ...loopbackSmtpOptions,
       onData(stream, session, callback) {
         onMessage(
           stream,

@@ -22,8 +22,8 @@ const globMetacharacters = /[\\?*$:<>()[\]{},]/g;
 
 /**
  * One glob naming exactly these pages: `{a/index.html,b/index.html}`. Pagefind then reads the files
- * itself; handing it each page's HTML through its Node API instead cost about 40 % more CPU
- * (docs/benchmarks.md, "Search index").
+ * itself, which costs less CPU than handing it each page's HTML through its Node API
+ * (docs/benchmarks.md, "Search in date shards after Astro").
  */
 export function pagesGlob(pages: string[]): string {
   return `{${pages.map((page) => page.replace(globMetacharacters, '\\$&')).join(',')}}`;

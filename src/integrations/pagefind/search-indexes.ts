@@ -119,7 +119,7 @@ export async function buildSearchIndexes(
 ): Promise<{ pageCount: number; indexes: number; bytes: number }> {
   const siteDir = await clientFolder(path.resolve(outDir));
   const bundleDir = path.join(siteDir, bundleFolder);
-  const cacheDir = path.resolve(config.cacheDir ?? 'node_modules/.astro', 'search-index');
+  const cacheDir = path.resolve(config.cacheDir, 'search-index');
   await rm(bundleDir, { recursive: true, force: true });
   await mkdir(cacheDir, { recursive: true });
 

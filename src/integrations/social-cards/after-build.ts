@@ -18,11 +18,6 @@ export function cardReportLine(report: CardReport): string {
   );
 }
 
-/** Astro's cache folder (ASTRO_CACHE_DIR, else Astro's default), where rendered cards are kept between builds. */
-function cacheFolder(root: string, env: Env | undefined): string {
-  return path.resolve(root, loadBuildConfig(env).cacheDir ?? 'node_modules/.astro');
-}
-
 /** Renders the cards of the site Astro built into `outDir`; the cache folder comes from `env` (default: this process's). */
 export async function renderBuiltSiteCards(
   outDir: string,
@@ -32,7 +27,7 @@ export async function renderBuiltSiteCards(
   const cards = cardsManifest.parse(JSON.parse(await readFile(cardsManifestFile(folder), 'utf8')));
   const report = await writeSocialCards(cards, {
     clientDir: path.join(folder, 'client'),
-    cacheDir: cacheFolder(root, env),
+    cacheDir: path.resolve(root, loadBuildConfig(env).cacheDir),
   });
   console.log(cardReportLine(report));
   for (const page of report.clamped) console.warn(`The social card of ${page} cut its title to fit.`);

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { SMTPServer } from 'smtp-server';
+import { loopbackSmtpOptions } from '../../../../scripts/support/smtp-listener.ts';
 import type { IssueEmail } from '../../../../src/domain/newsletter/issue-email.ts';
 import { createDeliveriesStore } from '../../../../src/server/newsletter/deliveries-store.ts';
 import { issueMessage } from '../../../../src/server/newsletter/issue-message.ts';
@@ -83,11 +84,7 @@ export interface SendingSmtpServer {
 export async function sendingSmtpServer(options: SmtpOptions = {}): Promise<SendingSmtpServer> {
   const received: Received[] = [];
   const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    disableReverseLookup: true,
-    logger: false,
-    closeTimeout: 200,
+    ...loopbackSmtpOptions,
     onRcptTo(address, _session, callback) {
       const code = state.options.refuse?.(address.address) ?? null;
       if (code === null) return callback();
