@@ -5,7 +5,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { extname, join, relative, sep } from 'node:path';
 import { pageKey, type Policies } from './content-security-policy.ts';
 import { methodsWithBody, readCappedBody, refuseLargeBody } from './request-body.ts';
-import type { SecureResponse } from './security-headers.ts';
+import { onDemandHeaders, type SecureResponse } from './security-headers.ts';
 import type { StaticFiles } from './static-files.ts';
 
 /** The handler of @astrojs/node in middleware mode (dist/server/entry.mjs). */
@@ -96,6 +96,7 @@ export function createRequestListener(options: RequestHandlerOptions): RequestLi
       }
     }
 
+    for (const [name, value] of Object.entries(onDemandHeaders)) res.setHeader(name, value);
     // The socket address goes to the routes as a local, so only TRUST_PROXY decides about X-Forwarded-For.
     await astroHandler(
       req,

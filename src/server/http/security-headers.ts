@@ -9,10 +9,18 @@ function fixedHeaders(https: boolean): Record<string, string> {
     'Referrer-Policy': 'strict-origin-when-cross-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
     'X-Frame-Options': 'DENY',
-    'Cross-Origin-Opener-Policy': 'same-origin',
     ...(https ? { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' } : {}),
   };
 }
+
+/**
+ * For the on-demand pages only, which carry a reader's token or preferences: they are kept out of
+ * any other site's window group, so a page that opened one holds no handle to it. The built pages
+ * are the same public files for everyone and have nothing to protect that way, while the header
+ * costs every first visit a fresh renderer process (Chrome on Android isolates sites that send it),
+ * which Lighthouse counts as blocking time (measured in docs/benchmarks.md).
+ */
+export const onDemandHeaders: Readonly<Record<string, string>> = { 'Cross-Origin-Opener-Policy': 'same-origin' };
 
 export interface SecurityOptions {
   /** The public origin; HSTS is sent only when it is https. */
