@@ -7,8 +7,10 @@
 // built, at the same build time (docs/benchmarks.md). mimalloc reads them once, when the bundler is
 // loaded, which happens before astro.config.mjs runs: hence a launcher rather than a line in the config.
 // Unknown variables are ignored, so a later version of the bundler costs nothing. Pagefind's indexer
-// (jemalloc) keeps its defaults: asking it to return freed pages at once (`_RJEM_MALLOC_CONF`) cost far
-// more CPU than it saved memory once the index was cut into shards (docs/benchmarks.md).
+// (jemalloc, read as `_RJEM_MALLOC_CONF`) is asked the opposite: huge pages for its arenas, because
+// its CPU went largely to page faults, and it runs after Astro has exited, on one shard at a time,
+// so its few percent more memory never meets Astro's peak. Asking it to return freed pages at once
+// cost far more CPU than it saved memory (docs/benchmarks.md).
 //
 // Search is indexed and social cards are rendered after Astro's process has exited, so neither the
 // indexer's memory nor the card threads' ever add to Astro's (src/integrations/pagefind/search-indexes.ts,
@@ -39,6 +41,7 @@ import { childEnvironment } from '../src/config.ts';
 export const allocatorSettings: Readonly<Record<string, string>> = {
   MIMALLOC_ALLOW_THP: '0',
   MIMALLOC_PURGE_DELAY: '0',
+  _RJEM_MALLOC_CONF: 'thp:always',
 };
 
 /**
