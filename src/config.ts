@@ -78,13 +78,22 @@ function sendTime(env: Env): string {
   return value;
 }
 
+/**
+ * Zones already found valid. Building an Intl.DateTimeFormat to check one is the dearest step of
+ * reading the configuration, and components read it on every page they render (the build profile in
+ * docs/benchmarks.md).
+ */
+const validTimeZones = new Set<string>();
+
 function timeZone(env: Env): string {
   const value = text(env, 'NEWSLETTER_TIME_ZONE', 'Asia/Singapore');
+  if (validTimeZones.has(value)) return value;
   try {
     new Intl.DateTimeFormat('en', { timeZone: value });
   } catch {
     throw new Error(`NEWSLETTER_TIME_ZONE must be an IANA time zone such as Asia/Singapore; got "${value}".`);
   }
+  validTimeZones.add(value);
   return value;
 }
 
